@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import { EventIdConflict, InvalidAppend, StreamVersionConflict } from './event-store.errors';
+import type { EventMetadata, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from './event-store.port';
+
+/** An event ready to store: id assigned, data and metadata in canonical form. */
+export interface PreparedEvent {
+  eventId: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+  /** Canonical JSON of `data`, compared on idempotent retries and stored as is. */
+  dataJson: string;
+  metadataJson: string;
+}
+
+/** Validates and normalises an append's events; shared by every adapter. */
+export function prepareEvents(stream: string, events: readonly NewEvent[]): PreparedEvent[] {
+  if (typeof stream !== 'string' || stream.length === 0) throw new InvalidAppend('stream must be a non-empty string');
+  if (events.length === 0) throw new InvalidAppend('an append needs at least one event');
+  const seen = new Set<string>();
+  return events.map((event, index) => {
+    if (typeof event.type !== 'string' || event.type.length === 0) {
+      throw new InvalidAppend(`events[${index}].type must be a non-empty string`);
+    }
+    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
+      throw new InvalidAppend(`events[${index}].data must be a JSON object`);
+    }
+    const eventId = event.eventId ?? randomUUID();
+    if (seen.has(eventId)) throw new InvalidAppend(`events[${index}].eventId ${eventId} appears twice in one append`);
+    seen.add(eventId);
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(event.metadata ?? {});
+    return {
+      eventId,
+      type: event.type,
+      data: JSON.parse(dataJson) as JsonObject,
+      metadata: JSON.parse(metadataJson) as EventMetadata,
+      dataJson,
+      metadataJson,
+    };
+  });
+}
+
+/** True when a stored event has the same stream, type and data as a new one. */
+export function sameContent(
+  stored: Pick<RecordedEvent, 'stream' | 'type' | 'data'>,
+  stream: string,
+  event: PreparedEvent,
+): boolean {
+  return stored.stream === stream && stored.type === event.type && canonicalJson(stored.data) === event.dataJson;
+}
+
+export function assertSameContent(
+  stored: Pick<RecordedEvent, 'stream' | 'type' | 'data'>,
+  stream: string,
+  event: PreparedEvent,
+): void {
+  if (!sameContent(stored, stream, event)) throw new EventIdConflict(event.eventId, stored.stream, stored.type);
+}
+
+/** Throws {@link StreamVersionConflict} unless `current` satisfies `expected`. */
+export function checkExpectedVersion(stream: string, expected: ExpectedVersion, current: number): void {
+  const holds =
+    expected === 'any' ||
+    (expected === 'no-stream' && current === 0) ||
+    (expected === 'stream-exists' && current > 0) ||
+    expected === current;
+  if (!holds) throw new StreamVersionConflict(stream, expected, current);
+}
+
+/**
+ * The store clock for `recordedAt`: now, but never earlier than the last recorded instant,
+ * so that `recordedAt` never decreases along the global order even if the wall clock steps back.
+ */
+export function nextRecordedAt(lastRecordedAt: string | null, now = new Date()): string {
+  const iso = now.toISOString();
+  return lastRecordedAt !== null && lastRecordedAt > iso ? lastRecordedAt : iso;
+}

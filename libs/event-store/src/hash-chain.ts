@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import type { RecordedEvent } from './event-store.port';
+
+/** The previous hash of the first event in the log. */
+export const GENESIS_HASH = '';
+
+/**
+ * The fields of a stored event that its hash covers: everything but the hash itself.
+ * Their canonical JSON has the keys in this order:
+ * data, eventId, metadata, position, recordedAt, stream, type, version.
+ */
+export type HashedFields = Omit<RecordedEvent, 'hash'>;
+
+/** `sha256(previousHash + canonicalJson(event))`, hex. */
+export function chainHash(previousHash: string, event: HashedFields): string {
+  return createHash('sha256')
+    .update(previousHash)
+    .update(
+      canonicalJson({
+        data: event.data,
+        eventId: event.eventId,
+        metadata: event.metadata,
+        position: event.position,
+        recordedAt: event.recordedAt,
+        stream: event.stream,
+        type: event.type,
+        version: event.version,
+      }),
+    )
+    .digest('hex');
+}
+
+/**
+ * Walks stored events in global order and reports the first whose stored hash is not the
+ * recomputed one, or whose position breaks the 1, 2, 3 ... sequence (a deleted row).
+ */
+export class ChainVerifier {
+  private checkedCount = 0;
+  private broken: number | null = null;
+
+  constructor(
+    private previousHash: string,
+    private expectedPosition: number,
+  ) {}
+
+  /** Returns false once a break is found; later events are not checked. */
+  check(event: RecordedEvent): boolean {
+    if (this.broken !== null) return false;
+    this.checkedCount++;
+    if (event.position !== this.expectedPosition || chainHash(this.previousHash, event) !== event.hash) {
+      this.broken = Math.min(event.position, this.expectedPosition);
+      return false;
+    }
+    this.previousHash = event.hash;
+    this.expectedPosition++;
+    return true;
+  }
+
+  result() {
+    return { ok: this.broken === null, checked: this.checkedCount, firstBrokenPosition: this.broken };
+  }
+}
