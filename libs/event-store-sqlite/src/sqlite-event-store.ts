@@ -10,18 +10,22 @@ import {
   assertSameContent,
   chainHash,
   checkExpectedVersion,
+  isAppendRuleError,
   liveSubscription,
   nextRecordedAt,
   prepareEvents,
 } from '@app/event-store';
 import type {
   AppendOptions,
+  AppendOutcome,
+  AppendRequest,
   AppendResult,
   AppendedEvent,
   EventMetadata,
   EventStore,
   JsonObject,
   NewEvent,
+  PreparedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -152,13 +156,38 @@ export class SqliteEventStore implements EventStore {
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const prepared = prepareEvents(stream, events);
+    return this.inWriteTransaction(() => this.appendWithin(stream, prepared, options)).then(({ result }) => result);
+  }
+
+  appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    return this.inWriteTransaction(() => {
+      let appended = false;
+      const outcomes = requests.map((request): AppendOutcome => {
+        try {
+          const { result, fresh } = this.appendWithin(request.stream, prepareEvents(request.stream, request.events), request);
+          appended ||= fresh;
+          return { ok: true, result };
+        } catch (error) {
+          if (isAppendRuleError(error)) return { ok: false, error };
+          throw error;
+        }
+      });
+      return { result: outcomes, fresh: appended };
+    }).then(({ result }) => result);
+  }
+
+  /**
+   * Runs `work` in one write transaction, queued behind this process's other appends and, through
+   * the file lock, other processes'. A lock held by another process past the busy timeout is
+   * retried, never surfaced as `database is locked`.
+   */
+  private inWriteTransaction<T>(work: () => { result: T; fresh: boolean }): Promise<{ result: T; fresh: boolean }> {
     return this.writer.exclusive(async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await this.appendNow(stream, prepared, options);
+          return await this.transaction(work);
         } catch (error) {
           if (!isBusy(error)) throw error;
-          // Another process held the file lock beyond the busy timeout: queue again.
           if (attempt >= 30) throw new EventStoreUnavailable(`SQLite file ${this.key} stayed locked by another process`, error);
           await sleep(20 + Math.random() * 80);
         }
@@ -166,57 +195,63 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private async appendNow(stream: string, prepared: ReturnType<typeof prepareEvents>, options: AppendOptions): Promise<AppendResult> {
+  private async transaction<T>(work: () => { result: T; fresh: boolean }): Promise<{ result: T; fresh: boolean }> {
     const db = this.writer.db;
-    const s = this.statements;
     db.exec('BEGIN IMMEDIATE');
     try {
-      const results: AppendedEvent[] = [];
-      let fresh = 0;
-      for (const event of prepared) {
-        const stored = s.byEventId.get(event.eventId);
-        if (stored) {
-          assertSameContent({ stream: stored.stream, type: stored.type, data: JSON.parse(stored.data) as JsonObject }, stream, event);
-          results.push({ eventId: event.eventId, position: stored.position, version: stored.version, status: 'duplicate' });
-        } else {
-          fresh++;
-          results.push({ eventId: event.eventId, position: 0, version: 0, status: 'appended' });
-        }
-      }
-      let version = s.streamVersion.get(stream)?.version ?? 0;
-      if (fresh > 0) {
-        checkExpectedVersion(stream, options.expectedVersion ?? 'any', version);
-        const head = s.head.get();
-        let position = head?.position ?? 0;
-        let previousHash = head?.hash ?? GENESIS_HASH;
-        const recordedAt = nextRecordedAt(head?.recorded_at ?? null);
-        prepared.forEach((event, index) => {
-          if (results[index].status === 'duplicate') return;
-          position++;
-          version++;
-          const hash = chainHash(previousHash, {
-            eventId: event.eventId,
-            type: event.type,
-            stream,
-            version,
-            position,
-            data: event.data,
-            metadata: event.metadata,
-            recordedAt,
-          });
-          s.insert.run(position, event.eventId, stream, version, event.type, event.dataJson, event.metadataJson, recordedAt, hash);
-          results[index] = { eventId: event.eventId, position, version, status: 'appended' };
-          previousHash = hash;
-        });
-        if (this.options.commitDelayMs) await sleep(this.options.commitDelayMs());
-      }
+      const outcome = work();
+      if (outcome.fresh && this.options.commitDelayMs) await sleep(this.options.commitDelayMs());
       db.exec('COMMIT');
-      if (fresh > 0) this.writer.appended.notify();
-      return { nextExpectedVersion: version, events: results };
+      if (outcome.fresh) this.writer.appended.notify();
+      return outcome;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
+  }
+
+  /** Checks and writes one append inside the open transaction; writes nothing when it throws. */
+  private appendWithin(stream: string, prepared: PreparedEvent[], options: AppendOptions): { result: AppendResult; fresh: boolean } {
+    const s = this.statements;
+    const results: AppendedEvent[] = [];
+    let fresh = 0;
+    for (const event of prepared) {
+      const stored = s.byEventId.get(event.eventId);
+      if (stored) {
+        assertSameContent({ stream: stored.stream, type: stored.type, data: JSON.parse(stored.data) as JsonObject }, stream, event);
+        results.push({ eventId: event.eventId, position: stored.position, version: stored.version, status: 'duplicate' });
+      } else {
+        fresh++;
+        results.push({ eventId: event.eventId, position: 0, version: 0, status: 'appended' });
+      }
+    }
+    let version = s.streamVersion.get(stream)?.version ?? 0;
+    if (fresh > 0) {
+      checkExpectedVersion(stream, options.expectedVersion ?? 'any', version);
+      const head = s.head.get();
+      let position = head?.position ?? 0;
+      let previousHash = head?.hash ?? GENESIS_HASH;
+      const recordedAt = nextRecordedAt(head?.recorded_at ?? null);
+      prepared.forEach((event, index) => {
+        if (results[index].status === 'duplicate') return;
+        position++;
+        version++;
+        const hash = chainHash(previousHash, {
+          eventId: event.eventId,
+          type: event.type,
+          stream,
+          version,
+          position,
+          data: event.data,
+          metadata: event.metadata,
+          recordedAt,
+        });
+        s.insert.run(position, event.eventId, stream, version, event.type, event.dataJson, event.metadataJson, recordedAt, hash);
+        results[index] = { eventId: event.eventId, position, version, status: 'appended' };
+        previousHash = hash;
+      });
+    }
+    return { result: { nextExpectedVersion: version, events: results }, fresh: fresh > 0 };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

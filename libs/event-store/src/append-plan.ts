@@ -14,6 +14,11 @@ export interface PreparedEvent {
   metadataJson: string;
 }
 
+/** True for the errors an append reports per request in `appendMany` (a broken rule, not an outage). */
+export function isAppendRuleError(error: unknown): error is StreamVersionConflict | EventIdConflict | InvalidAppend {
+  return error instanceof StreamVersionConflict || error instanceof EventIdConflict || error instanceof InvalidAppend;
+}
+
 /** Validates and normalises an append's events; shared by every adapter. */
 export function prepareEvents(stream: string, events: readonly NewEvent[]): PreparedEvent[] {
   if (typeof stream !== 'string' || stream.length === 0) throw new InvalidAppend('stream must be a non-empty string');

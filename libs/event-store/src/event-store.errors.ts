@@ -32,8 +32,8 @@ export class EventIdConflict extends EventStoreError {
 export class EventStoreUnavailable extends EventStoreError {
   readonly code = 'event-store-unavailable';
   override readonly retryable = true;
-  constructor(message: string, readonly cause?: unknown) {
-    super(message);
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
     this.name = 'EventStoreUnavailable';
   }
 }

@@ -1,3 +1,5 @@
+import type { EventIdConflict, InvalidAppend, StreamVersionConflict } from './event-store.errors';
+
 /**
  * The event store port: the one contract every adapter (in-memory, SQLite, PostgreSQL,
  * EventStoreDB) implements and that `testing/event-store.contract.ts` checks.
@@ -28,6 +30,16 @@ export interface EventStore {
    * @throws EventStoreUnavailable when the backing store cannot be reached (retryable).
    */
   append(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Many independent appends in one durable commit (group commit): how ingestion stores a batch
+   * of facts for many streams with one fsync. Requests are applied in order, each with the rules
+   * of {@link append}; one that breaks a rule stores nothing and reports its error in its outcome,
+   * while the others are committed together. Outcomes are in request order.
+   *
+   * @throws EventStoreUnavailable when the backing store cannot be reached: nothing was stored.
+   */
+  appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]>;
 
   /** The stream's events from `fromVersion` (inclusive, default 1), in version order. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -113,6 +125,16 @@ export type ExpectedVersion = 'any' | 'no-stream' | 'stream-exists' | number;
 export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
 }
+
+export interface AppendRequest {
+  stream: string;
+  events: readonly NewEvent[];
+  expectedVersion?: ExpectedVersion;
+}
+
+export type AppendOutcome =
+  | { ok: true; result: AppendResult }
+  | { ok: false; error: StreamVersionConflict | EventIdConflict | InvalidAppend };
 
 export interface AppendedEvent {
   eventId: string;

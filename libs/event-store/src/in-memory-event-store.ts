@@ -1,8 +1,10 @@
-import { assertSameContent, checkExpectedVersion, nextRecordedAt, prepareEvents } from './append-plan';
+import { assertSameContent, checkExpectedVersion, isAppendRuleError, nextRecordedAt, prepareEvents } from './append-plan';
 import { ChainVerifier, chainHash, GENESIS_HASH } from './hash-chain';
 import { AppendSignal, liveSubscription } from './live-subscription';
 import type {
   AppendOptions,
+  AppendOutcome,
+  AppendRequest,
   AppendResult,
   AppendedEvent,
   EventStore,
@@ -27,6 +29,21 @@ export class InMemoryEventStore implements EventStore {
   private readonly appended = new AppendSignal(1_000);
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return this.appendNow(stream, events, options);
+  }
+
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    return requests.map((request) => {
+      try {
+        return { ok: true, result: this.appendNow(request.stream, request.events, request) };
+      } catch (error) {
+        if (isAppendRuleError(error)) return { ok: false, error };
+        throw error;
+      }
+    });
+  }
+
+  private appendNow(stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {
     const prepared = prepareEvents(stream, events);
     const existing = this.streams.get(stream) ?? [];
     const fresh = prepared.filter((event) => {

@@ -222,6 +222,40 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('group commit (appendMany)', () => {
+      it('commits many streams together, in request order, and reports each outcome', async () => {
+        await store.append('s2', [event('Existing')]);
+        const outcomes = await store.appendMany([
+          { stream: 's1', events: [event('A', {}, 'm-1'), event('B')], expectedVersion: 'no-stream' },
+          { stream: 's2', events: [event('C')], expectedVersion: 0 },
+          { stream: 's3', events: [event('D', { n: 1 }, 'm-1')] },
+          { stream: 's1', events: [event('A', {}, 'm-1')] },
+          { stream: 's4', events: [event('E')], expectedVersion: 'no-stream' },
+        ]);
+        expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, true, true]);
+        expect(outcomes[1]).toMatchObject({ ok: false, error: expect.any(StreamVersionConflict) });
+        expect(outcomes[2]).toMatchObject({ ok: false, error: expect.any(EventIdConflict) });
+        expect(outcomes[3]).toMatchObject({ ok: true, result: { events: [{ eventId: 'm-1', status: 'duplicate', position: 2 }] } });
+        const all = await store.readAll();
+        expect(all.map((e) => [e.position, e.stream, e.type])).toEqual([
+          [1, 's2', 'Existing'],
+          [2, 's1', 'A'],
+          [3, 's1', 'B'],
+          [4, 's4', 'E'],
+        ]);
+        expect((await store.verify()).ok).toBe(true);
+      });
+
+      it('lets a later request rely on an earlier one in the same call', async () => {
+        const outcomes = await store.appendMany([
+          { stream: 'board', events: [event('BoardEstablished')], expectedVersion: 'no-stream' },
+          { stream: 'board', events: [event('PartnerJoined')], expectedVersion: 1 },
+        ]);
+        expect(outcomes.every((o) => o.ok)).toBe(true);
+        expect((await store.readStream('board')).map((e) => e.version)).toEqual([1, 2]);
+      });
+    });
+
     describe('subscriptions', () => {
       it('catches up from a position and then delivers live events', async () => {
         await store.append('s', [event('A'), event('B'), event('C')]);

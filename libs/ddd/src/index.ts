@@ -1,0 +1,4 @@
+export * from './domain-event';
+export * from './event-sourced-aggregate';
+export * from './command-context';
+export * from './aggregate-repository';
