@@ -78,8 +78,16 @@ describe('AggregateRepository', () => {
   });
 
   it('saves new events with lineage metadata and rebuilds state from the stream', async () => {
-    await repository.handle(() => new Action('a1'), context(), (a) => a.assign());
-    await repository.handle(() => new Action('a1'), context(), (a) => a.complete('2025-06-01'));
+    await repository.handle(
+      () => new Action('a1'),
+      context(),
+      (a) => a.assign(),
+    );
+    await repository.handle(
+      () => new Action('a1'),
+      context(),
+      (a) => a.complete('2025-06-01'),
+    );
     const action = await repository.load(new Action('a1'));
     expect(action).toMatchObject({ assigned: true, completed: true, version: 2 });
     const [stored] = await store.readStream('action-a1');
@@ -97,13 +105,37 @@ describe('AggregateRepository', () => {
   });
 
   it('answers a redelivered command as a duplicate instead of breaking the rule a second time', async () => {
-    await repository.handle(() => new Action('a1'), context(), (a) => a.assign());
-    const first = await repository.handle(() => new Action('a1'), context('e-9'), (a) => a.complete('2025-06-01'));
-    const again = await repository.handle(() => new Action('a1'), context('e-9'), (a) => a.complete('2025-06-01'));
+    await repository.handle(
+      () => new Action('a1'),
+      context(),
+      (a) => a.assign(),
+    );
+    const first = await repository.handle(
+      () => new Action('a1'),
+      context('e-9'),
+      (a) => a.complete('2025-06-01'),
+    );
+    const again = await repository.handle(
+      () => new Action('a1'),
+      context('e-9'),
+      (a) => a.complete('2025-06-01'),
+    );
     expect(first.status).toBe('appended');
     expect(again).toEqual({ status: 'duplicate', position: first.position, version: 2 });
-    await expect(repository.handle(() => new Action('a1'), context('e-9'), (a) => a.complete('2025-06-02'))).rejects.toBeInstanceOf(EventIdConflict);
-    await expect(repository.handle(() => new Action('a1'), context('e-10'), (a) => a.complete('2025-06-02'))).rejects.toBeInstanceOf(RuleBroken);
+    await expect(
+      repository.handle(
+        () => new Action('a1'),
+        context('e-9'),
+        (a) => a.complete('2025-06-02'),
+      ),
+    ).rejects.toBeInstanceOf(EventIdConflict);
+    await expect(
+      repository.handle(
+        () => new Action('a1'),
+        context('e-10'),
+        (a) => a.complete('2025-06-02'),
+      ),
+    ).rejects.toBeInstanceOf(RuleBroken);
     expect(await store.headPosition()).toBe(2);
   });
 });

@@ -146,7 +146,9 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO events (position, event_id, stream, version, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       readStream: r.prepare<[string, number], Row>(`SELECT ${columns} FROM events WHERE stream = ? AND version >= ? ORDER BY version`),
-      readAll: r.prepare<[number, number, number], Row>(`SELECT ${columns} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`),
+      readAll: r.prepare<[number, number, number], Row>(
+        `SELECT ${columns} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
+      ),
       headPosition: r.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
       positionAt: r.prepare<[string], { position: number | null }>('SELECT max(position) AS position FROM events WHERE recorded_at <= ?'),
       hashAt: r.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?'),

@@ -48,19 +48,11 @@ export function prepareEvents(stream: string, events: readonly NewEvent[]): Prep
 }
 
 /** True when a stored event has the same stream, type and data as a new one. */
-export function sameContent(
-  stored: Pick<RecordedEvent, 'stream' | 'type' | 'data'>,
-  stream: string,
-  event: PreparedEvent,
-): boolean {
+export function sameContent(stored: Pick<RecordedEvent, 'stream' | 'type' | 'data'>, stream: string, event: PreparedEvent): boolean {
   return stored.stream === stream && stored.type === event.type && canonicalJson(stored.data) === event.dataJson;
 }
 
-export function assertSameContent(
-  stored: Pick<RecordedEvent, 'stream' | 'type' | 'data'>,
-  stream: string,
-  event: PreparedEvent,
-): void {
+export function assertSameContent(stored: Pick<RecordedEvent, 'stream' | 'type' | 'data'>, stream: string, event: PreparedEvent): void {
   if (!sameContent(stored, stream, event)) throw new EventIdConflict(event.eventId, stored.stream, stored.type);
 }
 

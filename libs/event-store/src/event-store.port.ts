@@ -133,8 +133,7 @@ export interface AppendRequest {
 }
 
 export type AppendOutcome =
-  | { ok: true; result: AppendResult }
-  | { ok: false; error: StreamVersionConflict | EventIdConflict | InvalidAppend };
+  { ok: true; result: AppendResult } | { ok: false; error: StreamVersionConflict | EventIdConflict | InvalidAppend };
 
 export interface AppendedEvent {
   eventId: string;

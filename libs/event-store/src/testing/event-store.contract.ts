@@ -44,11 +44,7 @@ async function take(iterable: AsyncIterable<RecordedEvent>, count: number, timeo
  * The one suite every event store adapter runs, in full:
  * `describeEventStoreContract('SqliteEventStore', () => startSqliteEventStore())`.
  */
-export function describeEventStoreContract(
-  name: string,
-  create: () => Promise<EventStoreHarness>,
-  options: ContractOptions = {},
-): void {
+export function describeEventStoreContract(name: string, create: () => Promise<EventStoreHarness>, options: ContractOptions = {}): void {
   if (options.skipReason) {
     describe(`${name} satisfies the event store contract`, () => {
       it.skip(`skipped: ${options.skipReason}`, () => undefined);
@@ -73,9 +69,13 @@ export function describeEventStoreContract(
     describe('append and read', () => {
       it('stores every field of an event and reads the stream back in version order', async () => {
         const before = Date.now();
-        const result = await store.append('audit-a1', [event('AuditScheduled', { auditId: 'a1' }), event('AuditCompleted', { auditId: 'a1' })], {
-          expectedVersion: 'no-stream',
-        });
+        const result = await store.append(
+          'audit-a1',
+          [event('AuditScheduled', { auditId: 'a1' }), event('AuditCompleted', { auditId: 'a1' })],
+          {
+            expectedVersion: 'no-stream',
+          },
+        );
         expect(result.nextExpectedVersion).toBe(2);
         expect(result.events.map((e) => [e.version, e.position, e.status])).toEqual([
           [1, 1, 'appended'],
@@ -101,7 +101,12 @@ export function describeEventStoreContract(
       });
 
       it('keeps nested data, unicode and numbers exactly', async () => {
-        const data = { title: 'Cyfarfod y Bwrdd – “Ionawr” 👪', amountPence: 1234567, ratio: 0.1, nested: { list: [1, 'two', null, true] } };
+        const data = {
+          title: 'Cyfarfod y Bwrdd – “Ionawr” 👪',
+          amountPence: 1234567,
+          ratio: 0.1,
+          nested: { list: [1, 'two', null, true] },
+        };
         await store.append('board-x', [event('BoardMeetingHeld', data)]);
         const [read] = await store.readStream('board-x');
         expect(read.data).toEqual(data);
@@ -161,7 +166,9 @@ export function describeEventStoreContract(
         try {
           for (let version = 0; version < 5; version++) {
             const attempts = await Promise.allSettled(
-              Array.from({ length: 9 }, (_, i) => writers[i % writers.length].append('contested', [event(`V${version}-${i}`)], { expectedVersion: version })),
+              Array.from({ length: 9 }, (_, i) =>
+                writers[i % writers.length].append('contested', [event(`V${version}-${i}`)], { expectedVersion: version }),
+              ),
             );
             const won = attempts.filter((a) => a.status === 'fulfilled');
             const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
@@ -214,7 +221,9 @@ export function describeEventStoreContract(
       });
 
       it('treats the same content with other metadata as a duplicate', async () => {
-        await store.append('s', [{ eventId: 'e-1', type: 'A', data: { n: 1 }, metadata: { transport: { kind: 'http', requestId: 'r1' } } }]);
+        await store.append('s', [
+          { eventId: 'e-1', type: 'A', data: { n: 1 }, metadata: { transport: { kind: 'http', requestId: 'r1' } } },
+        ]);
         const retry = await store.append('s', [
           { eventId: 'e-1', type: 'A', data: { n: 1 }, metadata: { transport: { kind: 'kafka', topic: 't', partition: 0, offset: '9' } } },
         ]);

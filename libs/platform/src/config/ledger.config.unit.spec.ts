@@ -3,7 +3,12 @@ import { InvalidConfiguration, loadLedgerConfig } from './ledger.config';
 describe('loadLedgerConfig', () => {
   it('runs on the embedded SQLite store with no variables set', () => {
     const config = loadLedgerConfig({});
-    expect(config).toMatchObject({ PORT: 3000, LEDGER_STORE: 'sqlite', LEDGER_SQLITE_FILE: 'data/ledger.sqlite', LEDGER_SQLITE_SYNCHRONOUS: 'FULL' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      LEDGER_STORE: 'sqlite',
+      LEDGER_SQLITE_FILE: 'data/ledger.sqlite',
+      LEDGER_SQLITE_SYNCHRONOUS: 'FULL',
+    });
   });
 
   it('names the variable and the rule when a value is bad', () => {

@@ -46,11 +46,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   toApiError(exception: unknown): ApiError {
     if (exception instanceof InvalidRequest) {
-      return { statusCode: exception.statusCode, error: reasonPhrase(exception.statusCode), message: exception.message, details: exception.details };
+      return {
+        statusCode: exception.statusCode,
+        error: reasonPhrase(exception.statusCode),
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof DomainRuleViolation) {
       const status = exception.kind === 'conflict' ? 409 : 422;
-      return { statusCode: status, error: reasonPhrase(status), message: exception.message, rule: exception.rule, values: exception.values };
+      return {
+        statusCode: status,
+        error: reasonPhrase(status),
+        message: exception.message,
+        rule: exception.rule,
+        values: exception.values,
+      };
     }
     if (exception instanceof NotFound) {
       return { statusCode: 404, error: 'Not Found', message: exception.message };
@@ -65,7 +76,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof EventIdConflict) {
-      return { statusCode: 409, error: 'Conflict', message: exception.message, rule: exception.code, values: { eventId: exception.eventId } };
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: exception.message,
+        rule: exception.code,
+        values: { eventId: exception.eventId },
+      };
     }
     if (exception instanceof EventStoreUnavailable) {
       return { statusCode: 503, error: 'Service Unavailable', message: 'The event store is unavailable; retry later' };
@@ -73,8 +90,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, error: reasonPhrase(status), message: Array.isArray(message) ? message.join('; ') : message };
     }
     if (isBodyParserError(exception)) {
