@@ -149,6 +149,9 @@ export class SqliteEventStore implements EventStore {
       readAll: r.prepare<[number, number, number], Row>(
         `SELECT ${columns} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
       ),
+      readPositions: r.prepare<[string], Row>(
+        `SELECT ${columns} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      ),
       headPosition: r.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
       positionAt: r.prepare<[string], { position: number | null }>('SELECT max(position) AS position FROM events WHERE recorded_at <= ?'),
       hashAt: r.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?'),
@@ -264,6 +267,12 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readAll
       .all(options.fromPosition ?? 1, options.toPosition ?? Number.MAX_SAFE_INTEGER, options.limit ?? 1_000)
       .map(toRecorded);
+  }
+
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    const wanted = [...new Set(positions)].filter((position) => Number.isSafeInteger(position) && position >= 1);
+    if (wanted.length === 0) return [];
+    return this.statements.readPositions.all(JSON.stringify(wanted)).map(toRecorded);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {

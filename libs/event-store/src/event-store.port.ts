@@ -51,6 +51,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
   /**
+   * The events at the given positions, in ascending position order; positions that do not exist
+   * are left out. This is how lineage fetches the source events of the units it lists.
+   */
+  readPositions(positions: readonly number[]): Promise<RecordedEvent[]>;
+
+  /**
    * Every event from `fromPosition` (inclusive) in global order: first those already stored
    * (catch-up), then each new one as it commits (live). Never skips an event, never repeats
    * one. Ends when `signal` aborts or the iterator is returned.

@@ -94,6 +94,13 @@ export class InMemoryEventStore implements EventStore {
     return this.log.slice(from - 1, Math.min(to, from - 1 + limit)).map(copy);
   }
 
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    return [...new Set(positions)]
+      .filter((position) => position >= 1 && position <= this.log.length)
+      .sort((a, b) => a - b)
+      .map((position) => copy(this.log[position - 1]));
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     return liveSubscription((o) => this.readAll(o), this.appended, options);
   }

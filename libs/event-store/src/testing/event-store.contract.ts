@@ -135,6 +135,16 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         expect(await store.headPosition()).toBe(4);
       });
 
+      it('reads events by position for lineage, in position order, leaving out positions that do not exist', async () => {
+        await store.append('s1', [event('A'), event('B'), event('C'), event('D')]);
+        const read = await store.readPositions([4, 2, 9, 2, 0]);
+        expect(read.map((e) => [e.position, e.type])).toEqual([
+          [2, 'B'],
+          [4, 'D'],
+        ]);
+        expect(await store.readPositions([])).toEqual([]);
+      });
+
       it('answers the head position of an empty log as 0', async () => {
         expect(await store.headPosition()).toBe(0);
         expect(await store.readAll()).toEqual([]);
