@@ -1,0 +1,3 @@
+export * from './esdb-event-store';
+export * from './esdb-event-store.errors';
+export * from './esdb-event-store.mapping';
