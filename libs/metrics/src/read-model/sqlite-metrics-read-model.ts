@@ -1,0 +1,353 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Period } from '@app/calendar';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '@app/projections';
+import type { BoardFacts, BoardSettings } from '../facts/fact';
+import type { Counted, MetricUnit } from '../metric-unit';
+import { FactProjector, unitSignature, type ChildUnitsFn, type FactRow, type ReadModelChanges, type UnitRow } from './fact-projection';
+import type { MetricsReadModel, UnitCursor, UnitTotal } from './metrics-read-model.port';
+import { READ_MODEL_INDEXES, READ_MODEL_TABLES, READ_MODEL_VIEWS } from './read-model.schema';
+
+export interface SqliteMetricsReadModelOptions {
+  filename: string;
+  childUnits: ChildUnitsFn;
+  settingsOf: (boardId: string) => BoardSettings;
+}
+
+interface FactRecord {
+  id: number;
+  board_id: string;
+  scope: 'case' | 'board';
+  type: string;
+  business_key: string;
+  business_date: string | null;
+  child_keys: string;
+  data: string;
+  position: number;
+  positions: string;
+  source: string;
+  valid_from: number;
+}
+
+interface UnitRecord {
+  id: number;
+  board_id: string;
+  child_key: string;
+  metric_code: string;
+  unit_key: string;
+  unit_date: string;
+  counted: Counted;
+  reason: string | null;
+  data_quality: number;
+  value: number | null;
+  denominator_value: number | null;
+  breakdown: string;
+  positions: string;
+  valid_from: number;
+}
+
+const NAME = 'metrics';
+
+/**
+ * The metrics read model in SQLite (a file of its own, beside the event log): versioned fact
+ * and unit rows, daily unit totals for fast current answers, and the projection checkpoint, all
+ * written in one transaction per batch. Views over the tables give BI tools a documented schema
+ * (see read-model.schema.ts).
+ */
+export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
+  readonly name = NAME;
+  private readonly db: Database.Database;
+  private projector: FactProjector;
+  private rebuilding = false;
+  private readonly s: ReturnType<SqliteMetricsReadModel['prepare']>;
+
+  constructor(private readonly options: SqliteMetricsReadModelOptions) {
+    const filename = resolve(options.filename);
+    mkdirSync(dirname(filename), { recursive: true });
+    this.db = new Database(filename, { timeout: 10_000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(READ_MODEL_TABLES);
+    this.db.exec(READ_MODEL_INDEXES);
+    this.db.exec(READ_MODEL_VIEWS);
+    this.s = this.prepare();
+    this.projector = this.loadProjector();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      checkpoint: db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
+      setCheckpoint: db.prepare(
+        'INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at',
+      ),
+      insertFact: db.prepare(
+        'INSERT INTO facts (id, board_id, scope, type, business_key, business_date, child_keys, data, position, positions, source, valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      closeFact: db.prepare('UPDATE facts SET valid_to = ? WHERE id = ?'),
+      insertUnit: db.prepare(
+        'INSERT INTO metric_units (id, board_id, child_key, metric_code, unit_key, unit_date, counted, reason, data_quality, value, denominator_value, breakdown, positions, valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      closeUnit: db.prepare('UPDATE metric_units SET valid_to = ? WHERE id = ?'),
+      addDaily: db.prepare(
+        `INSERT INTO metric_daily (board_id, metric_code, unit_date, counted, breakdown, units, value_sum, denominator_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, metric_code, unit_date, counted, breakdown) DO UPDATE SET
+           units = units + excluded.units, value_sum = value_sum + excluded.value_sum, denominator_sum = denominator_sum + excluded.denominator_sum`,
+      ),
+      dailyTotals: db.prepare<
+        [string, string, string, string],
+        { counted: Counted; breakdown: string; units: number; value: number; denominatorValue: number }
+      >(
+        `SELECT counted, breakdown, sum(units) AS units, sum(value_sum) AS value, sum(denominator_sum) AS denominatorValue
+         FROM metric_daily WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ? GROUP BY counted, breakdown HAVING sum(units) > 0`,
+      ),
+      unitTotalsAsOf: db.prepare<
+        [string, string, string, string, number, number],
+        { counted: Counted; breakdown: string; units: number; value: number; denominatorValue: number }
+      >(
+        `SELECT counted, breakdown, count(*) AS units, coalesce(sum(value), 0) AS value, coalesce(sum(denominator_value), 0) AS denominatorValue
+         FROM metric_units WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+         GROUP BY counted, breakdown`,
+      ),
+      unitsPage: db.prepare<[string, string, string, string, number, number, string, string, string, number], UnitRecord>(
+        `SELECT * FROM metric_units WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ?
+           AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+           AND (unit_date > ? OR (unit_date = ? AND unit_key > ?))
+         ORDER BY unit_date, unit_key LIMIT ?`,
+      ),
+      boardFacts: db.prepare<[string, number, number], FactRecord>(
+        `SELECT * FROM facts WHERE board_id = ? AND scope = 'board' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY id`,
+      ),
+      boards: db.prepare<[number, number], FactRecord>(
+        `SELECT * FROM facts WHERE type = 'BoardEstablished' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY board_id`,
+      ),
+      currentFacts: db.prepare<[], FactRecord>('SELECT * FROM facts WHERE valid_to IS NULL'),
+      currentUnits: db.prepare<[], UnitRecord>('SELECT * FROM metric_units WHERE valid_to IS NULL'),
+      maxIds: db.prepare<[], { facts: number | null; units: number | null }>(
+        'SELECT (SELECT max(id) FROM facts) AS facts, (SELECT max(id) FROM metric_units) AS units',
+      ),
+    };
+  }
+
+  private loadProjector(): FactProjector {
+    const facts = this.s.currentFacts.all().map(toFactRow);
+    const units = this.s.currentUnits.all().map(toUnitRow);
+    const ids = this.s.maxIds.get();
+    return new FactProjector(this.options.childUnits, this.options.settingsOf, {
+      facts,
+      units,
+      nextFactId: (ids?.facts ?? 0) + 1,
+      nextUnitId: (ids?.units ?? 0) + 1,
+    });
+  }
+
+  async checkpoint(): Promise<number> {
+    return this.s.checkpoint.get(NAME)?.position ?? 0;
+  }
+
+  async apply(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const changes = this.projector.apply(events);
+    const last = events[events.length - 1].position;
+    this.db.transaction(() => this.write(changes, last))();
+  }
+
+  private write(changes: ReadModelChanges, position: number): void {
+    const s = this.s;
+    for (const row of changes.factInserts) {
+      const f = row.fact;
+      s.insertFact.run(
+        row.id,
+        row.boardId,
+        row.scope,
+        f.type,
+        f.key,
+        row.businessDate,
+        JSON.stringify(row.childKeys),
+        JSON.stringify(f.data),
+        f.position,
+        JSON.stringify(f.positions),
+        f.source,
+        row.validFrom,
+      );
+    }
+    for (const close of changes.factCloses) s.closeFact.run(close.validTo, close.id);
+    for (const row of changes.unitInserts) {
+      const u = row.unit;
+      s.insertUnit.run(
+        row.id,
+        row.boardId,
+        row.childKey,
+        u.metricCode,
+        u.unitKey,
+        u.unitDate,
+        u.counted,
+        u.reason,
+        u.dataQuality ? 1 : 0,
+        u.value ?? null,
+        u.denominatorValue ?? null,
+        u.breakdown ?? '',
+        JSON.stringify(u.positions),
+        row.validFrom,
+      );
+    }
+    for (const close of changes.unitCloses) s.closeUnit.run(close.validTo, close.id);
+    if (!this.rebuilding) this.addDailyDeltas(changes);
+    s.setCheckpoint.run(NAME, position, new Date().toISOString());
+  }
+
+  /** Keeps the daily totals in step: +1 for each unit row that became current, -1 for each closed. */
+  private addDailyDeltas(changes: ReadModelChanges): void {
+    const deltas = new Map<string, { row: UnitRow; units: number; value: number; denominator: number }>();
+    const add = (row: UnitRow, sign: 1 | -1) => {
+      const u = row.unit;
+      const key = `${row.boardId}\u0000${u.metricCode}\u0000${u.unitDate}\u0000${u.counted}\u0000${u.breakdown ?? ''}`;
+      const delta = deltas.get(key) ?? { row, units: 0, value: 0, denominator: 0 };
+      delta.units += sign;
+      delta.value += sign * (u.value ?? 0);
+      delta.denominator += sign * (u.denominatorValue ?? 0);
+      deltas.set(key, delta);
+    };
+    for (const row of changes.unitInserts) add(row, 1);
+    for (const close of changes.unitCloses) add(close.row, -1);
+    for (const { row, units, value, denominator } of deltas.values()) {
+      if (units === 0 && value === 0 && denominator === 0) continue;
+      const u = row.unit;
+      this.s.addDaily.run(row.boardId, u.metricCode, u.unitDate, u.counted, u.breakdown ?? '', units, value, denominator);
+    }
+  }
+
+  async reset(): Promise<void> {
+    this.db.exec(`DELETE FROM facts; DELETE FROM metric_units; DELETE FROM metric_daily; DELETE FROM checkpoints WHERE name = '${NAME}';`);
+    // Rebuilding without secondary indexes and daily totals is several times faster; both are
+    // recreated in `rebuilt`.
+    this.db.exec(dropIndexes(READ_MODEL_INDEXES));
+    this.rebuilding = true;
+    this.projector = new FactProjector(this.options.childUnits, this.options.settingsOf);
+  }
+
+  async rebuilt(): Promise<void> {
+    this.db.exec(READ_MODEL_INDEXES);
+    this.db.exec(`INSERT INTO metric_daily (board_id, metric_code, unit_date, counted, breakdown, units, value_sum, denominator_sum)
+      SELECT board_id, metric_code, unit_date, counted, breakdown, count(*), coalesce(sum(value), 0), coalesce(sum(denominator_value), 0)
+      FROM metric_units WHERE valid_to IS NULL GROUP BY board_id, metric_code, unit_date, counted, breakdown`);
+    this.rebuilding = false;
+  }
+
+  async unitTotals(boardId: string, metricCode: string, period: Period, asOf: number | null): Promise<UnitTotal[]> {
+    if (asOf === null) return this.s.dailyTotals.all(boardId, metricCode, period.from, period.to);
+    return this.s.unitTotalsAsOf.all(boardId, metricCode, period.from, period.to, asOf, asOf);
+  }
+
+  async unitsPage(
+    boardId: string,
+    metricCode: string,
+    period: Period,
+    asOf: number | null,
+    cursor: UnitCursor | null,
+    limit: number,
+  ): Promise<MetricUnit[]> {
+    const at = asOf ?? Number.MAX_SAFE_INTEGER;
+    return this.s.unitsPage
+      .all(
+        boardId,
+        metricCode,
+        period.from,
+        period.to,
+        at,
+        at,
+        cursor?.unitDate ?? '',
+        cursor?.unitDate ?? '',
+        cursor?.unitKey ?? '',
+        limit,
+      )
+      .map((record) => toUnitRow(record).unit);
+  }
+
+  async boardFacts(boardId: string, asOf: number | null): Promise<BoardFacts> {
+    const at = asOf ?? Number.MAX_SAFE_INTEGER;
+    return { boardId, facts: this.s.boardFacts.all(boardId, at, at).map((record) => toFactRow(record).fact) };
+  }
+
+  async boards(asOf: number | null) {
+    const at = asOf ?? Number.MAX_SAFE_INTEGER;
+    return this.s.boards.all(at, at).map((record) => {
+      const data = JSON.parse(record.data) as { name?: string; localAuthorities?: string[] };
+      return { boardId: record.board_id, name: data.name ?? record.board_id, localAuthorities: data.localAuthorities ?? [] };
+    });
+  }
+
+  async digest(): Promise<string> {
+    const hash = createHash('sha256');
+    for (const row of this.db
+      .prepare(
+        'SELECT board_id, type, business_key, data, positions, valid_from, valid_to FROM facts ORDER BY valid_from, board_id, type, business_key',
+      )
+      .raw()
+      .iterate()) {
+      hash.update(JSON.stringify(row));
+    }
+    for (const row of this.db
+      .prepare(
+        'SELECT board_id, metric_code, unit_key, unit_date, counted, reason, data_quality, value, denominator_value, breakdown, positions, valid_from, valid_to FROM metric_units ORDER BY valid_from, board_id, metric_code, unit_key',
+      )
+      .raw()
+      .iterate()) {
+      hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toFactRow(record: FactRecord): FactRow {
+  return {
+    id: record.id,
+    boardId: record.board_id,
+    scope: record.scope,
+    fact: {
+      type: record.type,
+      key: record.business_key,
+      data: JSON.parse(record.data),
+      position: record.position,
+      positions: JSON.parse(record.positions),
+      source: record.source,
+    },
+    businessDate: record.business_date,
+    childKeys: JSON.parse(record.child_keys),
+    validFrom: record.valid_from,
+  };
+}
+
+function toUnitRow(record: UnitRecord): UnitRow {
+  const unit: MetricUnit = {
+    metricCode: record.metric_code,
+    unitKey: record.unit_key,
+    unitDate: record.unit_date,
+    counted: record.counted,
+    reason: record.reason,
+    positions: JSON.parse(record.positions),
+  };
+  if (record.data_quality) unit.dataQuality = true;
+  if (record.value !== null) unit.value = record.value;
+  if (record.denominator_value !== null) unit.denominatorValue = record.denominator_value;
+  if (record.breakdown !== '') unit.breakdown = record.breakdown;
+  return {
+    id: record.id,
+    boardId: record.board_id,
+    childKey: record.child_key,
+    unit,
+    signature: unitSignature(unit),
+    validFrom: record.valid_from,
+  };
+}
+
+function dropIndexes(ddl: string): string {
+  return [...ddl.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g)].map(([, name]) => `DROP INDEX IF EXISTS ${name};`).join('\n');
+}
