@@ -9,6 +9,8 @@ export interface UnitTotal {
   units: number;
   value: number;
   denominatorValue: number;
+  /** Units that carried a `value` (the rest count as 1 in a count); absent means all or none did. */
+  valuedUnits?: number;
 }
 
 export interface UnitCursor {
