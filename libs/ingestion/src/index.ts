@@ -20,3 +20,8 @@ export * from './pseudonymisation/pseudonymise-child-ids';
 export * from './pseudonymisation/board-key-ring';
 export * from './business-keys/business-key';
 export * from './idempotency/event-id';
+export * from './ingest-events/ingestion.ports';
+export * from './ingest-events/case-stream';
+export * from './ingest-events/ingest-events.service';
+export * from './ingest-events/ingest-events.controller';
+export * from './ingest-events/ingestion.module';

@@ -44,6 +44,35 @@ export class LedgerConfig {
   @IsString()
   EVENTSTOREDB_URL?: string;
 
+  /** The metrics read model's SQLite file (projections write it, queries read it). */
+  @IsString()
+  LEDGER_READ_MODEL_FILE = 'data/read-model.sqlite';
+
+  /** Run the projections inside this process (the single `npm start` process does; a separate projector app may instead). */
+  @IsIn(['true', 'false'])
+  LEDGER_RUN_PROJECTIONS: 'true' | 'false' = 'true';
+
+  /**
+   * Board settings as JSON, e.g. {"my-board":{"assessmentTimescale":"england"}}. Boards not named
+   * use the Welsh defaults of metrics.md.
+   */
+  @IsString()
+  LEDGER_BOARD_SETTINGS = '{}';
+
+  /**
+   * Secret the per-board pseudonymisation keys are derived from (HKDF-SHA-256), written `hex:…` or
+   * `base64:…`, at least 32 bytes. Required with a production store; on the embedded store a
+   * random one is created once beside the event log (mode 0600) when unset.
+   */
+  @IsOptional()
+  @IsString()
+  LEDGER_PSEUDONYMISATION_SECRET?: string;
+
+  /** Explicit per-board keys, `boardId=hex:…,otherBoard=base64:…`; they win over derivation. */
+  @IsOptional()
+  @IsString()
+  LEDGER_BOARD_KEYS?: string;
+
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -65,6 +94,9 @@ export function loadLedgerConfig(env: Record<string, string | undefined> = proce
   );
   if (config.LEDGER_STORE === 'postgres' && !config.DATABASE_URL) problems.push('DATABASE_URL: required when LEDGER_STORE=postgres');
   if (config.LEDGER_STORE === 'esdb' && !config.EVENTSTOREDB_URL) problems.push('EVENTSTOREDB_URL: required when LEDGER_STORE=esdb');
+  if (config.LEDGER_STORE !== 'sqlite' && !config.LEDGER_PSEUDONYMISATION_SECRET && !config.LEDGER_BOARD_KEYS) {
+    problems.push('LEDGER_PSEUDONYMISATION_SECRET: required with a production store (it keys every child pseudonym)');
+  }
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
 }
