@@ -1,12 +1,6 @@
 /** The seven factors of the 2011 joint inspection, as metric `factor` values. */
 export type Factor =
-  | 'leadership'
-  | 'accountability'
-  | 'funding'
-  | 'strategic-direction'
-  | 'structures'
-  | 'performance-management'
-  | 'quality-assurance';
+  'leadership' | 'accountability' | 'funding' | 'strategic-direction' | 'structures' | 'performance-management' | 'quality-assurance';
 
 export type Direction = 'higher-is-better' | 'lower-is-better' | 'contextual';
 

@@ -1,0 +1,4 @@
+export * from './read-audit';
+export * from './board-events';
+export * from './audit.controller';
+export * from './audit.module';
