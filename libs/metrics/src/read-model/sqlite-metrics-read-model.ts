@@ -62,6 +62,8 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
   private readonly db: Database.Database;
   private projector: FactProjector;
   private rebuilding = false;
+  /** The checkpoint as this instance last wrote or read it. */
+  private position = 0;
   private readonly s: ReturnType<SqliteMetricsReadModel['prepare']>;
 
   constructor(private readonly options: SqliteMetricsReadModelOptions) {
@@ -75,6 +77,7 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
     this.db.exec(READ_MODEL_VIEWS);
     this.s = this.prepare();
     this.projector = this.loadProjector();
+    this.position = this.s.checkpoint.get(NAME)?.position ?? 0;
   }
 
   private prepare() {
@@ -148,11 +151,32 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
     return this.s.checkpoint.get(NAME)?.position ?? 0;
   }
 
+  /**
+   * Applies a batch under SQLite's write lock. Another process may project into the same file
+   * (the API and a CLI catch-up): when the stored checkpoint is not where this instance left it,
+   * the in-memory state is reloaded from the tables first and events already applied are skipped,
+   * so two projectors never apply an event twice or diverge.
+   */
   async apply(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const changes = this.projector.apply(events);
-    const last = events[events.length - 1].position;
-    this.db.transaction(() => this.write(changes, last))();
+    this.db.transaction(() => {
+      const stored = this.s.checkpoint.get(NAME)?.position ?? 0;
+      if (stored !== this.position) {
+        this.projector = this.loadProjector();
+        this.position = stored;
+      }
+      const fresh = events.filter((event) => event.position > stored);
+      if (fresh.length === 0) return;
+      const last = fresh[fresh.length - 1].position;
+      try {
+        this.write(this.projector.apply(fresh), last);
+      } catch (error) {
+        // The in-memory state already moved on; the rollback did not. Resynchronise from the tables.
+        this.projector = this.loadProjector();
+        throw error;
+      }
+      this.position = last;
+    })();
   }
 
   private write(changes: ReadModelChanges, position: number): void {
@@ -227,6 +251,7 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
     this.db.exec(dropIndexes(READ_MODEL_INDEXES));
     this.rebuilding = true;
     this.projector = new FactProjector(this.options.childUnits, this.options.settingsOf);
+    this.position = 0;
   }
 
   async rebuilt(): Promise<void> {
