@@ -27,6 +27,7 @@ export class GovernanceApi {
     const directory = mkdtempSync(join(tmpdir(), 'governance-e2e-'));
     process.env.LEDGER_STORE = 'sqlite';
     process.env.LEDGER_SQLITE_FILE = join(directory, 'ledger.sqlite');
+    process.env.LEDGER_READ_MODEL_FILE = join(directory, 'read-model.sqlite');
     process.env.LEDGER_SQLITE_SYNCHRONOUS = 'NORMAL';
     process.env.LOG_LEVEL = 'silent';
     const module = await Test.createTestingModule({ imports: [appModule] }).compile();
@@ -40,6 +41,11 @@ export class GovernanceApi {
   async stop(): Promise<void> {
     await this.app.close();
     rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  /** The API's base URL, for requests that need the raw response (CSV, HTML). */
+  get url(): string {
+    return this.baseUrl;
   }
 
   get store(): EventStore {
