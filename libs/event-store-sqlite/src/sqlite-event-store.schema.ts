@@ -1,7 +1,9 @@
 /**
  * The SQLite event log: one table, the global position as the rowid. `data` and `metadata`
  * are canonical JSON text (see `canonicalJson`), so SQLite's JSON functions and a BI tool can
- * read them, and the hash chain re-hashes exactly what was stored.
+ * read them, and the hash chain re-hashes exactly what was stored. `recorded_at` has no index:
+ * it never decreases along the position, so `positionAt` binary-searches positions instead,
+ * and every append saves a B-tree insert.
  */
 export const SQLITE_EVENT_STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -16,5 +18,5 @@ CREATE TABLE IF NOT EXISTS events (
   hash        TEXT    NOT NULL,
   UNIQUE (stream, version)
 );
-CREATE INDEX IF NOT EXISTS events_recorded_at ON events (recorded_at);
+DROP INDEX IF EXISTS events_recorded_at;
 `;

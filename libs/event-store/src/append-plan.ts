@@ -7,11 +7,35 @@ import type { EventMetadata, ExpectedVersion, JsonObject, NewEvent, RecordedEven
 export interface PreparedEvent {
   eventId: string;
   type: string;
-  data: JsonObject;
-  metadata: EventMetadata;
+  /** The data as stored: parsed back from `dataJson` on first use (adapters that store text never pay for it). */
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
   /** Canonical JSON of `data`, compared on idempotent retries and stored as is. */
   dataJson: string;
   metadataJson: string;
+  /** False when the store generated the id: such an event cannot be stored already, so no look-up is needed. */
+  idSupplied: boolean;
+}
+
+class Prepared implements PreparedEvent {
+  private parsedData?: JsonObject;
+  private parsedMetadata?: EventMetadata;
+
+  constructor(
+    readonly eventId: string,
+    readonly type: string,
+    readonly dataJson: string,
+    readonly metadataJson: string,
+    readonly idSupplied: boolean,
+  ) {}
+
+  get data(): JsonObject {
+    return (this.parsedData ??= JSON.parse(this.dataJson) as JsonObject);
+  }
+
+  get metadata(): EventMetadata {
+    return (this.parsedMetadata ??= JSON.parse(this.metadataJson) as EventMetadata);
+  }
 }
 
 /** True for the errors an append reports per request in `appendMany` (a broken rule, not an outage). */
@@ -34,16 +58,7 @@ export function prepareEvents(stream: string, events: readonly NewEvent[]): Prep
     const eventId = event.eventId ?? randomUUID();
     if (seen.has(eventId)) throw new InvalidAppend(`events[${index}].eventId ${eventId} appears twice in one append`);
     seen.add(eventId);
-    const dataJson = canonicalJson(event.data);
-    const metadataJson = canonicalJson(event.metadata ?? {});
-    return {
-      eventId,
-      type: event.type,
-      data: JSON.parse(dataJson) as JsonObject,
-      metadata: JSON.parse(metadataJson) as EventMetadata,
-      dataJson,
-      metadataJson,
-    };
+    return new Prepared(eventId, event.type, canonicalJson(event.data), canonicalJson(event.metadata ?? {}), event.eventId !== undefined);
   });
 }
 

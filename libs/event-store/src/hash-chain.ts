@@ -32,6 +32,23 @@ export function chainHash(previousHash: string, event: HashedFields): string {
 }
 
 /**
+ * {@link chainHash} for an event whose data and metadata are already canonical JSON text (as
+ * appends prepare them): the same hash, without canonicalising the data a second time.
+ */
+export function chainHashOfCanonical(
+  previousHash: string,
+  event: Omit<HashedFields, 'data' | 'metadata'> & { dataJson: string; metadataJson: string },
+): string {
+  return createHash('sha256')
+    .update(previousHash)
+    .update(
+      `{"data":${event.dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${event.metadataJson},"position":${JSON.stringify(event.position)},` +
+        `"recordedAt":${JSON.stringify(event.recordedAt)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)},"version":${JSON.stringify(event.version)}}`,
+    )
+    .digest('hex');
+}
+
+/**
  * Walks stored events in global order and reports the first whose stored hash is not the
  * recomputed one, or whose position breaks the 1, 2, 3 ... sequence (a deleted row).
  */
