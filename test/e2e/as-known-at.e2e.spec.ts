@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { authenticateAsAdmin } from '@app/security/testing/authenticate-as-admin';
 import { GovernanceApi } from '../../libs/governance/src/testing/governance-api';
 import { CloudEventFactory } from './support/cloud-events';
 
@@ -34,7 +35,7 @@ describe('As known at: answers from the log as it was at an instant', () => {
 
   beforeAll(async () => {
     process.env.LEDGER_PSEUDONYMISATION_SECRET = `hex:${'6b'.repeat(32)}`;
-    api = await GovernanceApi.start(AppModule, configureApp);
+    api = await GovernanceApi.start(AppModule, authenticateAsAdmin(configureApp));
   });
 
   afterAll(async () => {

@@ -2,12 +2,13 @@ import { BOARDS_STREAM, partnersStream } from '@app/governance';
 import { GovernanceApi, boardBody } from '../../libs/governance/src/testing/governance-api';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { authenticateAsAdmin } from '@app/security/testing/authenticate-as-admin';
 
 describe('Governance over HTTP: boards and partners', () => {
   let api: GovernanceApi;
 
   beforeAll(async () => {
-    api = await GovernanceApi.start(AppModule, configureApp);
+    api = await GovernanceApi.start(AppModule, authenticateAsAdmin(configureApp));
   });
 
   afterAll(() => api.stop());

@@ -1,6 +1,7 @@
 import { GovernanceApi } from '../../libs/governance/src/testing/governance-api';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { authenticateAsAdmin } from '@app/security/testing/authenticate-as-admin';
 
 interface Operation {
   summary?: string;
@@ -51,7 +52,7 @@ describe('Governance OpenAPI document', () => {
   let document: OpenApi;
 
   beforeAll(async () => {
-    api = await GovernanceApi.start(AppModule, configureApp);
+    api = await GovernanceApi.start(AppModule, authenticateAsAdmin(configureApp));
     const answer = await api.get('/docs-json');
     expect(answer.status).toBe(200);
     document = answer.body as unknown as OpenApi;

@@ -1,12 +1,13 @@
 import { GovernanceApi, boardBody } from '../../libs/governance/src/testing/governance-api';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { authenticateAsAdmin } from '@app/security/testing/authenticate-as-admin';
 
 describe('Governance over HTTP: retractions', () => {
   let api: GovernanceApi;
 
   beforeAll(async () => {
-    api = await GovernanceApi.start(AppModule, configureApp);
+    api = await GovernanceApi.start(AppModule, authenticateAsAdmin(configureApp));
     await api.post('/v1/boards', boardBody('retract-board', ['W06000010']));
     await api.post('/v1/boards/retract-board/audits', { auditId: 'a1', title: 'Neglect', dueOn: '2025-06-30' });
     await api.post('/v1/boards/retract-board/audits/a1/completion', {

@@ -1,12 +1,13 @@
 import { GovernanceApi, boardBody } from '../../libs/governance/src/testing/governance-api';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { authenticateAsAdmin } from '@app/security/testing/authenticate-as-admin';
 
 describe('Governance over HTTP: targets', () => {
   let api: GovernanceApi;
 
   beforeAll(async () => {
-    api = await GovernanceApi.start(AppModule, configureApp);
+    api = await GovernanceApi.start(AppModule, authenticateAsAdmin(configureApp));
     await api.post('/v1/boards', boardBody('target-board', ['W06000009']));
   });
 

@@ -1,5 +1,6 @@
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { authenticateAsAdmin } from '@app/security/testing/authenticate-as-admin';
 import { GovernanceApi } from '../../libs/governance/src/testing/governance-api';
 import { CloudEventFactory } from './support/cloud-events';
 
@@ -250,7 +251,7 @@ describe('Core metrics of a hand-worked scenario, ingested over HTTP', () => {
 
   beforeAll(async () => {
     process.env.LEDGER_PSEUDONYMISATION_SECRET = `hex:${'5a'.repeat(32)}`;
-    api = await GovernanceApi.start(AppModule, configureApp);
+    api = await GovernanceApi.start(AppModule, authenticateAsAdmin(configureApp));
     const answer = await api.post('/v1/events', JSON.stringify([...board, ...cases]), {
       'content-type': 'application/cloudevents-batch+json',
     });

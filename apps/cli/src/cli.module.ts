@@ -5,9 +5,21 @@ import { ExportCommand, ExportEvidencePackCommand } from './commands/export-evid
 import { RebuildCommand } from './commands/rebuild.command';
 import { ReplayCommand } from './commands/replay.command';
 import { VerifyCommand } from './commands/verify.command';
+import { KeysCommand, KeysCreateCommand, KeysListCommand, KeysRevokeCommand } from './commands/keys.command';
+import { ApiKeysModule } from '@app/security/api-keys/api-keys.module';
 
 @Module({
-  imports: [LedgerConfigModule, EventStoreModule.forRoot(), MetricsModule],
-  providers: [VerifyCommand, RebuildCommand, ReplayCommand, ExportCommand, ExportEvidencePackCommand],
+  imports: [LedgerConfigModule, EventStoreModule.forRoot(), MetricsModule, ApiKeysModule],
+  providers: [
+    VerifyCommand,
+    RebuildCommand,
+    ReplayCommand,
+    ExportCommand,
+    ExportEvidencePackCommand,
+    KeysCommand,
+    KeysCreateCommand,
+    KeysListCommand,
+    KeysRevokeCommand,
+  ],
 })
 export class CliModule {}

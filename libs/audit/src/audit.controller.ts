@@ -6,6 +6,7 @@ import { ApiError, InvalidRequest } from '@app/platform';
 import { MetricQueries } from '@app/metrics';
 import { belongsToBoard } from './board-events';
 import { ReadAudit } from './read-audit';
+import { Roles } from '@app/security/authorization/access.decorator';
 
 interface AuditedRequest {
   id?: string | number;
@@ -17,6 +18,7 @@ interface AuditedRequest {
 const SCAN_LIMIT = 50_000;
 
 @ApiTags('audit')
+@Roles('auditor')
 @Controller('v1')
 export class AuditController {
   constructor(

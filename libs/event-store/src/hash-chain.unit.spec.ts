@@ -9,7 +9,7 @@ describe('the hash chain', () => {
     version: 3,
     position: 17,
     data: { z: 1, a: [{ y: 'ü\u0001\n', b: null }, 2.5, true], m: { k: 'Cyfarfod “Ionawr” 👪' } },
-    metadata: { transport: { kind: 'http', requestId: 'r' }, correlationId: 'c' },
+    metadata: { transport: { kind: 'http' as const, requestId: 'r' }, correlationId: 'c' },
     recordedAt: '2025-06-20T11:02:13.551Z',
   };
 

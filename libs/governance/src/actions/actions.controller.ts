@@ -20,9 +20,11 @@ import {
 } from './change-action-due-date/change-action-due-date.dto';
 import { CompleteActionCommand } from './complete-action/complete-action.command';
 import { CloseActionRequest, COMPLETE_ACTION_EXAMPLE } from './complete-action/complete-action.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** Actions: assigned to partners, due dates moved with reasons, completed or cancelled. TODO(#7): board-admin role. */
+/** Actions: assigned to partners, due dates moved with reasons, completed or cancelled. Recorded by board-admin for its own boards; read by board-admin, analyst and auditor. */
 @ApiTags('governance: actions')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/actions')
 export class ActionsController {
   constructor(
@@ -121,6 +123,7 @@ export class ActionsController {
   }
 
   @Get()
+  @Roles('board-admin', 'analyst', 'auditor')
   @ApiOperation({ summary: 'The actions of the board in a state, with owners and the due dates in force today' })
   @ApiQuery({ name: 'state', required: false, enum: ACTION_STATES, description: 'open (the default), completed, cancelled or all' })
   @ApiOkResponse({ type: BoardActions })

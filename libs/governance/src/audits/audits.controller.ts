@@ -12,9 +12,11 @@ import { CompleteAuditCommand } from './complete-audit/complete-audit.command';
 import { COMPLETE_AUDIT_EXAMPLE, CompleteAuditRequest } from './complete-audit/complete-audit.dto';
 import { ScheduleAuditCommand } from './schedule-audit/schedule-audit.command';
 import { AuditRecorded, SCHEDULE_AUDIT_EXAMPLE, ScheduleAuditRequest } from './schedule-audit/schedule-audit.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** The audit programme (quality assurance). TODO(#7): board-admin role for the commands. */
+/** The audit programme (quality assurance). Recorded by board-admin for its own boards; read by board-admin, analyst and auditor. */
 @ApiTags('governance: audits')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/audits')
 export class AuditsController {
   constructor(
@@ -65,6 +67,7 @@ export class AuditsController {
   }
 
   @Get()
+  @Roles('board-admin', 'analyst', 'auditor')
   @ApiOperation({ summary: 'The audit programme: every audit scheduled, due, overdue or completed, with grades' })
   @ApiOkResponse({ type: AuditProgramme })
   @ApiNotFoundResponse({ type: ApiError, description: 'No board with that id' })

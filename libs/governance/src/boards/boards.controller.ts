@@ -18,9 +18,11 @@ import {
 } from './record-partner-joining/record-partner-joining.dto';
 import { RecordPartnerLeavingCommand } from './record-partner-leaving/record-partner-leaving.command';
 import { RECORD_PARTNER_LEAVING_EXAMPLE, RecordPartnerLeavingRequest } from './record-partner-leaving/record-partner-leaving.dto';
+import { BoardInBody, ListsBoards, Roles } from '@app/security/authorization/access.decorator';
 
-/** Boards and their partners. TODO(#7): board-admin role for the commands, and only the caller's boards in the reads. */
+/** Boards and their partners. Recorded by board-admin for its own boards; read by board-admin, analyst and auditor, each seeing only its own boards. */
 @ApiTags('governance: boards and partners')
+@Roles('board-admin')
 @Controller('v1/boards')
 export class BoardsController {
   constructor(
@@ -29,6 +31,7 @@ export class BoardsController {
   ) {}
 
   @Post()
+  @BoardInBody('boardId')
   @ApiBoardCommand({
     summary: 'Establish a board, or correct its establishment (BoardEstablished)',
     description: 'A local authority belongs to at most one board. Sending a board id again corrects that board.',
@@ -48,6 +51,8 @@ export class BoardsController {
   }
 
   @Get()
+  @Roles('board-admin', 'analyst', 'auditor')
+  @ListsBoards()
   @ApiOperation({ summary: 'The boards, with their local authorities and partners' })
   @ApiOkResponse({ type: BoardListDto })
   async list(): Promise<BoardListDto> {
@@ -55,6 +60,7 @@ export class BoardsController {
   }
 
   @Get(':boardId')
+  @Roles('board-admin', 'analyst', 'auditor')
   @ApiOperation({ summary: 'One board: its local authorities and its partners with their membership periods' })
   @ApiOkResponse({ type: BoardDto })
   @ApiNotFoundResponse({ type: ApiError, description: 'No board with that id' })

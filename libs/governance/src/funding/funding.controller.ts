@@ -16,9 +16,11 @@ import {
   RECEIVE_FUNDING_CONTRIBUTION_EXAMPLE,
   ReceiveFundingContributionRequest,
 } from './receive-funding-contribution/receive-funding-contribution.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** TODO(#7): board-admin role. */
+/** Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: funding')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/funding')
 export class FundingController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

@@ -10,9 +10,11 @@ import {
   RECORD_BOARD_MEETING_EXAMPLE,
   RecordBoardMeetingRequest,
 } from './record-board-meeting/record-board-meeting.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** TODO(#7): board-admin role. */
+/** Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: meetings')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/meetings')
 export class MeetingsController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

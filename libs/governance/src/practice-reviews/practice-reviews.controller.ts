@@ -12,9 +12,11 @@ import {
 import type { PracticeReviewMilestoneData } from './practice-reviews.events';
 import { PublishPracticeReviewCommand } from './publish-practice-review/publish-practice-review.command';
 import { PUBLISH_PRACTICE_REVIEW_EXAMPLE, PublishPracticeReviewRequest } from './publish-practice-review/publish-practice-review.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** Child practice reviews. TODO(#7): board-admin role. */
+/** Child practice reviews. Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: practice reviews')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/practice-reviews')
 export class PracticeReviewsController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

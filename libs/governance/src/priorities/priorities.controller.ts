@@ -20,9 +20,11 @@ import {
   ScheduleSubgroupMeetingRequest,
   SubgroupMeetingRecorded,
 } from './schedule-subgroup-meeting/schedule-subgroup-meeting.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** Strategic priorities and the subgroups (structures) of the board. TODO(#7): board-admin role. */
+/** Strategic priorities and the subgroups (structures) of the board. Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: priorities and subgroups')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId')
 export class PrioritiesController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

@@ -12,9 +12,11 @@ import {
 import { PublishAnnualReportCommand } from './publish-annual-report/publish-annual-report.command';
 import { PUBLISH_ANNUAL_REPORT_EXAMPLE } from './publish-annual-report/publish-annual-report.dto';
 import type { AnnualDocumentPublishedData } from './publications.events';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** TODO(#7): board-admin role. */
+/** Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: plans and reports')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId')
 export class PublicationsController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

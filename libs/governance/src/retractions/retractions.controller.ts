@@ -6,9 +6,11 @@ import type { HttpCommandRequest } from '../http/http-command-context';
 import type { RecordRetractedData } from '../record-retracted.events';
 import { RetractRecordCommand } from './retract-record/retract-record.command';
 import { RETRACT_RECORD_EXAMPLE, RetractionRecorded, RetractRecordRequest } from './retract-record/retract-record.dto';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** TODO(#7): board-admin role. */
+/** Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: retractions')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/retractions')
 export class RetractionsController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

@@ -7,9 +7,11 @@ import { METRIC_CODES } from '../metric-codes';
 import { SetMetricTargetCommand } from './set-metric-target/set-metric-target.command';
 import { MetricTargetRecorded, SET_METRIC_TARGET_EXAMPLE, SetMetricTargetRequest } from './set-metric-target/set-metric-target.dto';
 import type { MetricTargetSetData } from './targets.events';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** Performance targets per metric and financial year. TODO(#7): board-admin role. */
+/** Performance targets per metric and financial year. Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: targets')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId/targets')
 export class TargetsController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

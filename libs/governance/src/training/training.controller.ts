@@ -16,9 +16,11 @@ import {
   TrainingSessionRecorded,
 } from './record-training-session/record-training-session.dto';
 import type { EngagementActivityHeldData, TrainingDeliveredData } from './training.events';
+import { Roles } from '@app/security/authorization/access.decorator';
 
-/** Multi-agency training and engagement with children, families and communities. TODO(#7): board-admin role. */
+/** Multi-agency training and engagement with children, families and communities. Recorded by the board-admin role, for its own boards. */
 @ApiTags('governance: training and engagement')
+@Roles('board-admin')
 @Controller('v1/boards/:boardId')
 export class TrainingController {
   constructor(private readonly recorder: BoardCommandRecorder) {}

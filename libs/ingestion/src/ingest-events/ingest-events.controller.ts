@@ -4,6 +4,7 @@ import { ApiError, InvalidRequest } from '@app/platform';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES, jsonByteLengthOf } from '../cloud-event/size-limits';
 import { parseBatch, parseStructuredEvent } from '../cloud-event/structured-mode';
 import { IngestEvents, type IngestItem, type IngestOutcome } from './ingest-events.service';
+import { Roles } from '@app/security/authorization/access.decorator';
 
 const SINGLE = 'application/cloudevents+json';
 const BATCH = 'application/cloudevents-batch+json';
@@ -24,6 +25,7 @@ class TooLarge extends InvalidRequest {
 }
 
 @ApiTags('ingestion')
+@Roles('ingest')
 @Controller('v1/events')
 export class IngestEventsController {
   constructor(private readonly ingestion: IngestEvents) {}

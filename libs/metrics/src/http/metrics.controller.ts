@@ -6,6 +6,7 @@ import { evidencePackCsv, evidencePackHtml } from '../evidence-pack/evidence-pac
 import { MetricQueries } from '../query/metric-queries';
 import { EvidencePackQueryDto, LineageQueryDto, MetricsQueryDto, SeriesQueryDto } from './metrics-query.dto';
 import { granularityParam, instantParam, limitParam, periodParam, suppressionParam } from './query-params';
+import { ChildLevelRead, Roles } from '@app/security/authorization/access.decorator';
 
 interface TextResponse {
   type(contentType: string): TextResponse;
@@ -13,6 +14,7 @@ interface TextResponse {
 }
 
 @ApiTags('metrics')
+@Roles('analyst', 'auditor')
 @Controller('v1')
 export class MetricsController {
   constructor(
@@ -21,6 +23,7 @@ export class MetricsController {
   ) {}
 
   @Get('catalogue')
+  @Roles('analyst', 'auditor', 'board-admin')
   @ApiOperation({ summary: 'Every metric definition: code, title, factor, unit, direction, definition text, settings' })
   @Header('cache-control', 'public, max-age=300')
   catalogueList() {
@@ -69,6 +72,7 @@ export class MetricsController {
   }
 
   @Get('boards/:boardId/metrics/:code/lineage')
+  @ChildLevelRead()
   @ApiOperation({ summary: 'The units a metric value counted, how, and their source events; paginated' })
   @ApiOkResponse({ description: '{ items: [{ unitKey, counted, reason, events: [...] }], nextCursor }' })
   @ApiResponse({ status: 404, type: ApiError })

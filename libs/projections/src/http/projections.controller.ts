@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionRegistry, UnknownProjection } from '../projection-jobs';
+import { Roles } from '@app/security/authorization/access.decorator';
 
 @ApiTags('projections')
+@Roles('operator')
 @Controller('v1/projections')
 export class ProjectionsController {
   constructor(private readonly registry: ProjectionRegistry) {}
