@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { GovernanceIngestionModule, GovernanceModule } from '@app/governance';
+import { GovernanceModule } from '@app/governance';
 import { IngestionModule } from '@app/ingestion';
 import { AuditModule } from '@app/audit';
 import { MetricsModule } from '@app/metrics';
 import { EventStoreModule, HealthModule, LedgerConfigModule, LoggingModule } from '@app/platform';
+import { ScopedIngestionBoardsModule, SecurityModule } from '@app/security';
+import { DemoLoader } from './demo/demo-loader';
 
 @Module({
   imports: [
@@ -14,7 +16,9 @@ import { EventStoreModule, HealthModule, LedgerConfigModule, LoggingModule } fro
     MetricsModule,
     GovernanceModule,
     AuditModule,
-    IngestionModule.register({ imports: [GovernanceIngestionModule] }),
+    SecurityModule.forApi(),
+    IngestionModule.register({ imports: [ScopedIngestionBoardsModule] }),
   ],
+  providers: [DemoLoader],
 })
 export class AppModule {}

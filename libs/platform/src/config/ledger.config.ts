@@ -73,6 +73,10 @@ export class LedgerConfig {
   @IsString()
   LEDGER_BOARD_KEYS?: string;
 
+  /** `on` (default): `npm start` on an empty embedded store loads the demo boards; `off` starts empty. */
+  @IsIn(['on', 'off'])
+  LEDGER_DEMO: 'on' | 'off' = 'on';
+
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
