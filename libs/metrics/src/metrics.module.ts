@@ -1,17 +1,38 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { LedgerConfig } from '@app/platform';
-import { ProjectionRegistry, ProjectionRunner, ProjectionsController } from '@app/projections';
+import { InvalidConfiguration, LedgerConfig } from '@app/platform';
+import { ProjectionRegistry, ProjectionRunner, ProjectionsController, type Projection } from '@app/projections';
 import { computeChildUnits } from './case';
 import { MetricCatalogue } from './catalogue/metric-catalogue';
 import { parseBoardSettings } from './facts/board-settings';
 import type { BoardSettings } from './facts/fact';
 import { MetricsController } from './http/metrics.controller';
 import { MetricQueries } from './query/metric-queries';
+import { METRICS_READ_MODEL, type MetricsReadModel } from './read-model/metrics-read-model.port';
+import { PostgresMetricsReadModel } from './read-model/postgres-metrics-read-model';
 import { SqliteMetricsReadModel } from './read-model/sqlite-metrics-read-model';
-import { METRICS_READ_MODEL } from './read-model/metrics-read-model.port';
 
 const BOARD_SETTINGS = Symbol.for('safeguarding-ledger.BoardSettings');
+
+/** The read model the projections write and the queries read, whichever store holds it. */
+type ProjectedReadModel = Projection & MetricsReadModel & { close(): void | Promise<void> };
+
+/**
+ * PostgreSQL beside a PostgreSQL event log (schema `<LEDGER_PG_SCHEMA>_read`), so that every
+ * API and projector process shares one read model; SQLite (a local file) otherwise.
+ */
+async function openReadModel(config: LedgerConfig, settingsOf: (boardId: string) => BoardSettings): Promise<ProjectedReadModel> {
+  if (config.LEDGER_STORE !== 'postgres') {
+    return new SqliteMetricsReadModel({ filename: config.LEDGER_READ_MODEL_FILE, childUnits: computeChildUnits, settingsOf });
+  }
+  if (!config.DATABASE_URL) throw new InvalidConfiguration(['DATABASE_URL: required when LEDGER_STORE=postgres']);
+  return PostgresMetricsReadModel.open({
+    connectionString: config.DATABASE_URL,
+    schema: `${config.LEDGER_PG_SCHEMA}_read`,
+    childUnits: computeChildUnits,
+    settingsOf,
+  });
+}
 
 /** Starts the projections with the app (when configured to) and stops them with it. */
 @Injectable()
@@ -21,7 +42,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly registry: ProjectionRegistry,
     private readonly config: LedgerConfig,
-    @Inject(METRICS_READ_MODEL) private readonly readModel: SqliteMetricsReadModel,
+    @Inject(METRICS_READ_MODEL) private readonly readModel: ProjectedReadModel,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +52,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     await this.registry.stopAll();
-    this.readModel.close();
+    await this.readModel.close();
     this.logger.log('projections stopped');
   }
 }
@@ -48,13 +69,12 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     {
       provide: METRICS_READ_MODEL,
       inject: [LedgerConfig, BOARD_SETTINGS],
-      useFactory: (config: LedgerConfig, settingsOf: (boardId: string) => BoardSettings) =>
-        new SqliteMetricsReadModel({ filename: config.LEDGER_READ_MODEL_FILE, childUnits: computeChildUnits, settingsOf }),
+      useFactory: openReadModel,
     },
     {
       provide: ProjectionRegistry,
       inject: [EVENT_STORE, METRICS_READ_MODEL],
-      useFactory: (store: EventStore, readModel: SqliteMetricsReadModel) => {
+      useFactory: (store: EventStore, readModel: ProjectedReadModel) => {
         const registry = new ProjectionRegistry();
         const logger = new Logger('Projections');
         registry.register(
@@ -70,7 +90,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
       inject: [EVENT_STORE, METRICS_READ_MODEL, MetricCatalogue, BOARD_SETTINGS, ProjectionRegistry],
       useFactory: (
         store: EventStore,
-        readModel: SqliteMetricsReadModel,
+        readModel: ProjectedReadModel,
         catalogue: MetricCatalogue,
         settingsOf: (boardId: string) => BoardSettings,
         registry: ProjectionRegistry,

@@ -15,6 +15,8 @@
  * `audits`, `audit_case_results`, `actions`, `board_meetings`, `meeting_seats`, `funding_contributions`,
  * `funding_receipts`, `publications`, `subgroup_meetings`, `engagement_activities`, `metric_targets`,
  * `data_quality_flags`.
+ * Views are dropped and created again at every open (`dropViewsOf`), so that a changed
+ * definition reaches existing files.
  */
 export const READ_MODEL_TABLES = `
 CREATE TABLE IF NOT EXISTS facts (
@@ -83,7 +85,8 @@ CREATE VIEW IF NOT EXISTS referrals AS
          json_extract(data, '$.source') AS referral_source, json_extract(data, '$.noFurtherAction') AS no_further_action, positions
   ${current('ReferralReceived')};
 CREATE VIEW IF NOT EXISTS assessments AS
-  SELECT board_id, business_key AS assessment_id, json_extract(data, '$.childId') AS child_key, json_extract(data, '$.referralId') AS referral_id,
+  SELECT board_id, business_key AS assessment_id, max(json_extract(data, '$.childId')) AS child_key,
+         max(json_extract(data, '$.referralId')) AS referral_id,
          max(CASE WHEN type = 'AssessmentStarted' THEN json_extract(data, '$.startedOn') END) AS started_on,
          max(CASE WHEN type = 'AssessmentCompleted' THEN json_extract(data, '$.completedOn') END) AS completed_on
   FROM facts WHERE type IN ('AssessmentStarted', 'AssessmentCompleted') AND valid_to IS NULL GROUP BY board_id, business_key;
@@ -150,7 +153,7 @@ CREATE VIEW IF NOT EXISTS publications AS
          business_key AS financial_year, json_extract(data, '$.publishedOn') AS published_on
   FROM facts WHERE type IN ('AnnualPlanPublished', 'AnnualReportPublished') AND valid_to IS NULL;
 CREATE VIEW IF NOT EXISTS subgroup_meetings AS
-  SELECT board_id, business_key AS meeting_id, json_extract(data, '$.subgroupId') AS subgroup_id,
+  SELECT board_id, business_key AS meeting_id, max(json_extract(data, '$.subgroupId')) AS subgroup_id,
          max(CASE WHEN type = 'SubgroupMeetingScheduled' THEN json_extract(data, '$.on') END) AS scheduled_on,
          max(CASE WHEN type = 'SubgroupMeetingHeld' THEN json_extract(data, '$.on') END) AS held_on
   FROM facts WHERE type IN ('SubgroupMeetingScheduled', 'SubgroupMeetingHeld') AND valid_to IS NULL GROUP BY board_id, business_key;
@@ -166,3 +169,8 @@ CREATE VIEW IF NOT EXISTS data_quality_flags AS
   SELECT board_id, unit_key, unit_date, reason, breakdown, positions FROM metric_units
   WHERE metric_code = 'DQ-SEQUENCE' AND valid_to IS NULL;
 `;
+
+/** `DROP VIEW` for every view of `ddl`. */
+export function dropViewsOf(ddl: string): string {
+  return [...ddl.matchAll(/CREATE VIEW IF NOT EXISTS (\w+)/g)].map(([, name]) => `DROP VIEW IF EXISTS ${name};`).join('\n');
+}

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Period } from '@app/calendar';
@@ -7,9 +6,11 @@ import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from '@app/projections';
 import type { BoardFacts, BoardSettings } from '../facts/fact';
 import type { Counted, MetricUnit } from '../metric-unit';
-import { FactProjector, unitSignature, type ChildUnitsFn, type FactRow, type ReadModelChanges, type UnitRow } from './fact-projection';
+import { FactProjector, type ChildUnitsFn, type FactRow, type ReadModelChanges, type UnitRow } from './fact-projection';
 import type { MetricsReadModel, UnitCursor, UnitTotal } from './metrics-read-model.port';
-import { READ_MODEL_INDEXES, READ_MODEL_TABLES, READ_MODEL_VIEWS } from './read-model.schema';
+import { FACT_DIGEST_ORDER, ReadModelDigest, UNIT_DIGEST_ORDER } from './read-model-digest';
+import { dailyDeltasOf, factRowOf, unitRowOf, type FactColumns, type UnitColumns } from './read-model-rows';
+import { READ_MODEL_INDEXES, READ_MODEL_TABLES, READ_MODEL_VIEWS, dropViewsOf } from './read-model.schema';
 
 export interface SqliteMetricsReadModelOptions {
   filename: string;
@@ -17,39 +18,14 @@ export interface SqliteMetricsReadModelOptions {
   settingsOf: (boardId: string) => BoardSettings;
 }
 
-interface FactRecord {
-  id: number;
-  board_id: string;
-  scope: 'case' | 'board';
-  type: string;
-  business_key: string;
-  business_date: string | null;
-  child_keys: string;
-  data: string;
-  position: number;
-  positions: string;
-  source: string;
-  valid_from: number;
-}
-
-interface UnitRecord {
-  id: number;
-  board_id: string;
-  child_key: string;
-  metric_code: string;
-  unit_key: string;
-  unit_date: string;
-  counted: Counted;
-  reason: string | null;
-  data_quality: number;
-  value: number | null;
-  denominator_value: number | null;
-  breakdown: string;
-  positions: string;
-  valid_from: number;
-}
+/** A `facts` row as SQLite returns it: JSON as text. */
+type FactRecord = Omit<FactColumns, 'child_keys' | 'data' | 'positions'> & { child_keys: string; data: string; positions: string };
+/** A `metric_units` row as SQLite returns it: JSON as text, booleans as 0 or 1. */
+type UnitRecord = Omit<UnitColumns, 'data_quality' | 'positions'> & { data_quality: number; positions: string };
 
 const NAME = 'metrics';
+/** A checkpoint no store holds: the next batch reloads the state from the tables. */
+const NOT_LOADED = -1;
 
 /**
  * The metrics read model in SQLite (a file of its own, beside the event log): versioned fact
@@ -74,7 +50,10 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(READ_MODEL_TABLES);
     this.db.exec(READ_MODEL_INDEXES);
-    this.db.exec(READ_MODEL_VIEWS);
+    this.db.transaction(() => {
+      this.db.exec(dropViewsOf(READ_MODEL_VIEWS));
+      this.db.exec(READ_MODEL_VIEWS);
+    })();
     this.s = this.prepare();
     this.projector = this.loadProjector();
     this.position = this.s.checkpoint.get(NAME)?.position ?? 0;
@@ -105,7 +84,7 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
         { counted: Counted; breakdown: string; units: number; value: number; denominatorValue: number }
       >(
         `SELECT counted, breakdown, sum(units) AS units, sum(value_sum) AS value, sum(denominator_sum) AS denominatorValue
-         FROM metric_daily WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ? GROUP BY counted, breakdown HAVING sum(units) > 0`,
+         FROM metric_daily WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ? GROUP BY counted, breakdown HAVING sum(units) > 0 ORDER BY counted, breakdown`,
       ),
       unitTotalsAsOf: db.prepare<
         [string, string, string, string, number, number],
@@ -113,7 +92,7 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
       >(
         `SELECT counted, breakdown, count(*) AS units, coalesce(sum(value), 0) AS value, coalesce(sum(denominator_value), 0) AS denominatorValue
          FROM metric_units WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
-         GROUP BY counted, breakdown`,
+         GROUP BY counted, breakdown ORDER BY counted, breakdown`,
       ),
       unitsPage: db.prepare<[string, string, string, string, number, number, string, string, string, number], UnitRecord>(
         `SELECT * FROM metric_units WHERE board_id = ? AND metric_code = ? AND unit_date BETWEEN ? AND ?
@@ -128,6 +107,8 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
         `SELECT * FROM facts WHERE type = 'BoardEstablished' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY board_id`,
       ),
       currentFacts: db.prepare<[], FactRecord>('SELECT * FROM facts WHERE valid_to IS NULL'),
+      digestFacts: db.prepare<[], FactRecord>(`SELECT * FROM facts ORDER BY ${FACT_DIGEST_ORDER}`),
+      digestUnits: db.prepare<[], UnitRecord>(`SELECT * FROM metric_units ORDER BY ${UNIT_DIGEST_ORDER}`),
       currentUnits: db.prepare<[], UnitRecord>('SELECT * FROM metric_units WHERE valid_to IS NULL'),
       maxIds: db.prepare<[], { facts: number | null; units: number | null }>(
         'SELECT (SELECT max(id) FROM facts) AS facts, (SELECT max(id) FROM metric_units) AS units',
@@ -171,8 +152,9 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
       try {
         this.write(this.projector.apply(fresh), last);
       } catch (error) {
-        // The in-memory state already moved on; the rollback did not. Resynchronise from the tables.
-        this.projector = this.loadProjector();
+        // The in-memory state already moved on and the rollback has not happened yet (reading
+        // the tables now would see this batch's partial writes): reload at the next batch.
+        this.position = NOT_LOADED;
         throw error;
       }
       this.position = last;
@@ -225,22 +207,8 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
 
   /** Keeps the daily totals in step: +1 for each unit row that became current, -1 for each closed. */
   private addDailyDeltas(changes: ReadModelChanges): void {
-    const deltas = new Map<string, { row: UnitRow; units: number; value: number; denominator: number }>();
-    const add = (row: UnitRow, sign: 1 | -1) => {
-      const u = row.unit;
-      const key = `${row.boardId}\u0000${u.metricCode}\u0000${u.unitDate}\u0000${u.counted}\u0000${u.breakdown ?? ''}`;
-      const delta = deltas.get(key) ?? { row, units: 0, value: 0, denominator: 0 };
-      delta.units += sign;
-      delta.value += sign * (u.value ?? 0);
-      delta.denominator += sign * (u.denominatorValue ?? 0);
-      deltas.set(key, delta);
-    };
-    for (const row of changes.unitInserts) add(row, 1);
-    for (const close of changes.unitCloses) add(close.row, -1);
-    for (const { row, units, value, denominator } of deltas.values()) {
-      if (units === 0 && value === 0 && denominator === 0) continue;
-      const u = row.unit;
-      this.s.addDaily.run(row.boardId, u.metricCode, u.unitDate, u.counted, u.breakdown ?? '', units, value, denominator);
+    for (const d of dailyDeltasOf(changes)) {
+      this.s.addDaily.run(d.boardId, d.metricCode, d.unitDate, d.counted, d.breakdown, d.units, d.value, d.denominator);
     }
   }
 
@@ -306,24 +274,10 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
   }
 
   async digest(): Promise<string> {
-    const hash = createHash('sha256');
-    for (const row of this.db
-      .prepare(
-        'SELECT board_id, type, business_key, data, positions, valid_from, valid_to FROM facts ORDER BY valid_from, board_id, type, business_key',
-      )
-      .raw()
-      .iterate()) {
-      hash.update(JSON.stringify(row));
-    }
-    for (const row of this.db
-      .prepare(
-        'SELECT board_id, metric_code, unit_key, unit_date, counted, reason, data_quality, value, denominator_value, breakdown, positions, valid_from, valid_to FROM metric_units ORDER BY valid_from, board_id, metric_code, unit_key',
-      )
-      .raw()
-      .iterate()) {
-      hash.update(JSON.stringify(row));
-    }
-    return hash.digest('hex');
+    const digest = new ReadModelDigest();
+    for (const record of this.s.digestFacts.iterate()) digest.fact(toFactRow(record), record.valid_to);
+    for (const record of this.s.digestUnits.iterate()) digest.unit(toUnitRow(record), record.valid_to);
+    return digest.hex();
   }
 
   close(): void {
@@ -332,45 +286,16 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
 }
 
 function toFactRow(record: FactRecord): FactRow {
-  return {
-    id: record.id,
-    boardId: record.board_id,
-    scope: record.scope,
-    fact: {
-      type: record.type,
-      key: record.business_key,
-      data: JSON.parse(record.data),
-      position: record.position,
-      positions: JSON.parse(record.positions),
-      source: record.source,
-    },
-    businessDate: record.business_date,
-    childKeys: JSON.parse(record.child_keys),
-    validFrom: record.valid_from,
-  };
+  return factRowOf({
+    ...record,
+    child_keys: JSON.parse(record.child_keys),
+    data: JSON.parse(record.data),
+    positions: JSON.parse(record.positions),
+  });
 }
 
 function toUnitRow(record: UnitRecord): UnitRow {
-  const unit: MetricUnit = {
-    metricCode: record.metric_code,
-    unitKey: record.unit_key,
-    unitDate: record.unit_date,
-    counted: record.counted,
-    reason: record.reason,
-    positions: JSON.parse(record.positions),
-  };
-  if (record.data_quality) unit.dataQuality = true;
-  if (record.value !== null) unit.value = record.value;
-  if (record.denominator_value !== null) unit.denominatorValue = record.denominator_value;
-  if (record.breakdown !== '') unit.breakdown = record.breakdown;
-  return {
-    id: record.id,
-    boardId: record.board_id,
-    childKey: record.child_key,
-    unit,
-    signature: unitSignature(unit),
-    validFrom: record.valid_from,
-  };
+  return unitRowOf({ ...record, data_quality: record.data_quality !== 0, positions: JSON.parse(record.positions) });
 }
 
 function dropIndexes(ddl: string): string {
