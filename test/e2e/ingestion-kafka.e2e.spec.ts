@@ -140,8 +140,20 @@ describe('The Kafka ingestor against a real broker', () => {
   const planted = Array.from({ length: PLANTED }, (_, i) => `PLANTED-${randomBytes(6).toString('hex')}-CHILD-${i}`);
   const produced: Produced[] = [];
 
+  /** Sends in requests of at most 500 messages and 512 KiB (the broker refuses record batches over 1 MiB). */
   async function send(topic: string, messages: KafkaOutgoingMessage[]): Promise<void> {
-    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, messages: messages.slice(i, i + 500) });
+    let chunk: KafkaOutgoingMessage[] = [];
+    let bytes = 0;
+    for (const message of messages) {
+      if (chunk.length > 0 && (chunk.length === 500 || bytes + message.value.length > 512 * 1024)) {
+        await producer.send({ topic, messages: chunk });
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(message);
+      bytes += message.value.length;
+    }
+    if (chunk.length > 0) await producer.send({ topic, messages: chunk });
   }
 
   beforeAll(async () => {
