@@ -98,6 +98,13 @@ class FileWriter {
   }
 }
 
+/** The last stored event as an append continues from it. */
+interface Head {
+  position: number;
+  hash: string;
+  recordedAt: string | null;
+}
+
 const writers = new Map<string, FileWriter>();
 const BUSY_TIMEOUT_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -161,15 +168,17 @@ export class SqliteEventStore implements EventStore {
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const prepared = prepareEvents(stream, events);
-    return this.inWriteTransaction(() => this.appendWithin(stream, prepared, options)).then(({ result }) => result);
+    return this.inWriteTransaction(() => this.appendWithin(stream, prepared, options, this.readHead())).then(({ result }) => result);
   }
 
   appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
     return this.inWriteTransaction(() => {
       let appended = false;
+      // The head is read once and carried from request to request inside the transaction.
+      const head = this.readHead();
       const outcomes = requests.map((request): AppendOutcome => {
         try {
-          const { result, fresh } = this.appendWithin(request.stream, prepareEvents(request.stream, request.events), request);
+          const { result, fresh } = this.appendWithin(request.stream, prepareEvents(request.stream, request.events), request, head);
           appended ||= fresh;
           return { ok: true, result };
         } catch (error) {
@@ -215,8 +224,21 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** Checks and writes one append inside the open transaction; writes nothing when it throws. */
-  private appendWithin(stream: string, prepared: PreparedEvent[], options: AppendOptions): { result: AppendResult; fresh: boolean } {
+  private readHead(): Head {
+    const row = this.statements.head.get();
+    return { position: row?.position ?? 0, hash: row?.hash ?? GENESIS_HASH, recordedAt: row?.recorded_at ?? null };
+  }
+
+  /**
+   * Checks and writes one append inside the open transaction, moving `head` on; writes nothing
+   * (and leaves `head` as it was) when it throws.
+   */
+  private appendWithin(
+    stream: string,
+    prepared: PreparedEvent[],
+    options: AppendOptions,
+    head: Head,
+  ): { result: AppendResult; fresh: boolean } {
     const s = this.statements;
     const results: AppendedEvent[] = [];
     let fresh = 0;
@@ -233,10 +255,9 @@ export class SqliteEventStore implements EventStore {
     let version = s.streamVersion.get(stream)?.version ?? 0;
     if (fresh > 0) {
       checkExpectedVersion(stream, options.expectedVersion ?? 'any', version);
-      const head = s.head.get();
-      let position = head?.position ?? 0;
-      let previousHash = head?.hash ?? GENESIS_HASH;
-      const recordedAt = nextRecordedAt(head?.recorded_at ?? null);
+      let position = head.position;
+      let previousHash = head.hash;
+      const recordedAt = nextRecordedAt(head.recordedAt);
       prepared.forEach((event, index) => {
         if (results[index].status === 'duplicate') return;
         position++;
@@ -255,6 +276,9 @@ export class SqliteEventStore implements EventStore {
         results[index] = { eventId: event.eventId, position, version, status: 'appended' };
         previousHash = hash;
       });
+      head.position = position;
+      head.hash = previousHash;
+      head.recordedAt = recordedAt;
     }
     return { result: { nextExpectedVersion: version, events: results }, fresh: fresh > 0 };
   }

@@ -1,4 +1,4 @@
-import { v5 as uuidV5 } from 'uuid';
+import { createHash } from 'node:crypto';
 
 /**
  * The project's UUID v5 namespace for ingested CloudEvents. Fixed for the life of the log: event
@@ -14,5 +14,20 @@ export const CLOUD_EVENT_ID_NAMESPACE = '3f0b6c52-7d1e-4c8a-9a51-2e6f4b8d9c17';
  * (`("a:b", "c")` and `("a", "b:c")` differ).
  */
 export function eventIdFor(source: string, id: string): string {
-  return uuidV5(JSON.stringify([source, id]), CLOUD_EVENT_ID_NAMESPACE);
+  return uuidV5(JSON.stringify([source, id]));
+}
+
+const NAMESPACE_BYTES = Buffer.from(CLOUD_EVENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
+
+/**
+ * RFC 9562 UUID version 5 (SHA-1 of namespace and name) in the project namespace, computed
+ * directly on node:crypto: it runs once per ingested event, where a general-purpose UUID
+ * library's parsing and formatting cost more than the hash.
+ */
+function uuidV5(name: string): string {
+  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.toString('hex', 0, 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -36,6 +36,8 @@ export type IngestOutcome =
  * `duplicate` and a re-used id with other content a `conflict`. Case events of a batch are
  * appended with one group commit; a board event is handled by the board's rules in order, so an
  * event may rely on one before it in the same batch (a `BoardEstablished`, then its case events).
+ * Board facts other than an establishment do not wait for the case events before them: the two
+ * kinds never depend on each other, and the batch's case events stay in one commit.
  *
  * Rejections are outcomes, never exceptions. Only an unavailable store throws (retryable): the
  * caller must not acknowledge anything of the batch then.
@@ -96,9 +98,12 @@ export class IngestEvents {
       };
 
       if (scope.kind === 'board') {
-        await flush();
+        // Only a board's establishment (or its withdrawal) changes how later case events route,
+        // so only then must the case events before it be stored first; other board facts are
+        // independent of case facts and let the batch's case events stay in one group commit.
+        if (changesRouting(event.name, data)) await flush();
         outcomes[index] = await this.handleBoardEvent(event, data, context);
-        boardOf.clear();
+        if (changesRouting(event.name, data)) boardOf.clear();
         continue;
       }
 
@@ -192,6 +197,10 @@ export class IngestEvents {
       throw error;
     }
   }
+}
+
+function changesRouting(name: EventName, data: Record<string, unknown>): boolean {
+  return name === 'BoardEstablished' || (name === 'RecordRetracted' && data.retractedType === 'BoardEstablished');
 }
 
 export function isCaseEventName(name: string): boolean {
