@@ -7,6 +7,8 @@ import { ReplayCommand } from './commands/replay.command';
 import { VerifyCommand } from './commands/verify.command';
 import { KeysCommand, KeysCreateCommand, KeysListCommand, KeysRevokeCommand } from './commands/keys.command';
 import { ApiKeysModule } from '@app/security/api-keys/api-keys.module';
+import { DeadLettersCommand, ListDeadLettersCommand, RedriveDeadLettersCommand } from './commands/dead-letters.command';
+import { DemoCommand, GenerateDemoCommand } from './commands/demo-generate.command';
 
 @Module({
   imports: [LedgerConfigModule, EventStoreModule.forRoot(), MetricsModule, ApiKeysModule],
@@ -20,6 +22,11 @@ import { ApiKeysModule } from '@app/security/api-keys/api-keys.module';
     KeysCreateCommand,
     KeysListCommand,
     KeysRevokeCommand,
+    DeadLettersCommand,
+    ListDeadLettersCommand,
+    RedriveDeadLettersCommand,
+    DemoCommand,
+    GenerateDemoCommand,
   ],
 })
 export class CliModule {}

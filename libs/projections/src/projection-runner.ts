@@ -6,7 +6,7 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** How long a live batch waits for more events before it is applied (default 10 ms). */
   batchDelayMs?: number;
-  /** Events read per `readAll` during a rebuild (default 10,000). */
+  /** Events read and applied per batch during a rebuild (default 5,000: small enough to report progress at least once a second). */
   rebuildBatchSize?: number;
   onError?: (error: unknown) => void;
 }
@@ -94,7 +94,7 @@ export class ProjectionRunner {
     await this.stop();
     this.state = 'rebuilding';
     this.error = null;
-    const batchSize = this.options.rebuildBatchSize ?? 10_000;
+    const batchSize = this.options.rebuildBatchSize ?? 5_000;
     const started = performance.now();
     try {
       await this.projection.reset();
