@@ -27,11 +27,11 @@ async function bootstrap(): Promise<void> {
   const base = `http://${config.HOST}:${config.PORT}`;
   logger.log(`Safeguarding Evidence Ledger API on ${base} (store: ${config.LEDGER_STORE})`);
   const demo = await app.get(DemoLoader).loadIfEmpty();
-  if (demo !== null) printWhereToLook(base, app.get(SecurityConfig).LEDGER_ADMIN_KEY_FILE);
+  if (demo !== null) printWhereToLook(base, app.get(SecurityConfig).LEDGER_ADMIN_KEY_FILE, demo.halfwayRecordedAt);
 }
 
 /** What a newcomer can open straight away, on standard output so it stands apart from the logs. */
-function printWhereToLook(base: string, keyFile: string): void {
+function printWhereToLook(base: string, keyFile: string, halfway: string): void {
   const auth = `-H "Authorization: Bearer $(cat ${keyFile})"`;
   process.stdout.write(
     [
@@ -44,7 +44,7 @@ function printWhereToLook(base: string, keyFile: string): void {
       `  Metrics               curl ${auth} '${base}/v1/boards/cardiff-and-vale/metrics?period=2025-26-Q3'`,
       `  Evidence pack (HTML)  curl ${auth} '${base}/v1/boards/cardiff-and-vale/evidence-pack?period=2025-26&format=html' > pack.html`,
       `  Lineage example       curl ${auth} '${base}/v1/boards/cardiff-and-vale/metrics/CP-ICPC-15WD/lineage?period=2025-26-Q3&limit=5'`,
-      `  As known at           curl ${auth} '${base}/v1/boards/cardiff-and-vale/metrics?period=2025-26-Q3&asKnownAt=2026-01-15T00:00:00Z'`,
+      `  As known halfway      curl ${auth} '${base}/v1/boards/cardiff-and-vale/metrics?period=2025-26-Q3&asKnownAt=${halfway}'`,
       '',
     ].join('\n'),
   );

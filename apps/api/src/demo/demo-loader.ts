@@ -14,6 +14,8 @@ export interface DemoLoadSummary {
   loaded: number;
   rejected: number;
   seconds: number;
+  /** When half the demo had been recorded: an instant whose "as known at" answers differ from today's. */
+  halfwayRecordedAt: string;
 }
 
 /**
@@ -58,9 +60,10 @@ export class DemoLoader {
     await flush();
     for (const runner of this.registry.all()) await runner.caughtUp(undefined, 300_000);
     const seconds = (performance.now() - started) / 1000;
+    const [halfway] = await this.store.readPositions([Math.ceil((await this.store.headPosition()) / 2)]);
     this.logger.log(
       `demo loaded: ${loaded} events in ${seconds.toFixed(1)} s (${rejected} rejected by the contract or the boards' rules, as a real feed would be)`,
     );
-    return { loaded, rejected, seconds };
+    return { loaded, rejected, seconds, halfwayRecordedAt: halfway.recordedAt };
   }
 }
