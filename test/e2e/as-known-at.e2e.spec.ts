@@ -18,20 +18,10 @@ describe('As known at: answers from the log as it was at an instant', () => {
   const send = async (events: unknown[]) => {
     const answer = await api.post('/v1/events', JSON.stringify(events), { 'content-type': 'application/cloudevents-batch+json' });
     expect(answer.body).toMatchObject({ rejected: [] });
-    await caughtUp();
+    await api.projectionsCaughtUp();
   };
 
   const text = async (path: string) => (await fetch(`${api.url}${path}`)).text();
-
-  async function caughtUp(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const { body } = await api.get('/v1/projections');
-      const [metrics] = body.projections as Array<{ lag: number }>;
-      if (metrics.lag === 0) return;
-      await sleep(50);
-    }
-    throw new Error('the metrics projection did not catch up');
-  }
 
   beforeAll(async () => {
     process.env.LEDGER_PSEUDONYMISATION_SECRET = `hex:${'6b'.repeat(32)}`;

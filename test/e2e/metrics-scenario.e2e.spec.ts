@@ -256,23 +256,13 @@ describe('Core metrics of a hand-worked scenario, ingested over HTTP', () => {
       'content-type': 'application/cloudevents-batch+json',
     });
     expect(answer.body).toEqual({ accepted: board.length + cases.length, duplicates: 0, rejected: [] });
-    await caughtUp();
+    await api.projectionsCaughtUp();
   }, 60_000);
 
   afterAll(async () => {
     await api.stop();
     delete process.env.LEDGER_PSEUDONYMISATION_SECRET;
   });
-
-  async function caughtUp(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const { body } = await api.get('/v1/projections');
-      const [metrics] = body.projections as Array<{ lag: number; position: number }>;
-      if (metrics.lag === 0 && metrics.position > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the metrics projection did not catch up');
-  }
 
   const expected: Record<string, { numerator: number; denominator: number | null; value: number | null }> = {
     'CP-ICPC-15WD': { numerator: 2, denominator: 4, value: 0.5 },

@@ -4,7 +4,6 @@ export * from './governance-clock';
 export * from './board-event-dispatcher';
 export * from './board-command';
 export * from './board-streams';
-export * from './metric-codes';
 export * from './record-retracted.events';
 export * from './boards/board-directory';
 export * from './boards/board-stream-index';

@@ -4,6 +4,7 @@ export * from './catalogue/event-names';
 export * from './catalogue/case-events.dto';
 export * from './catalogue/board-events.dto';
 export * from './catalogue/event-catalogue';
+export * from './catalogue/metric-codes';
 export * from './validation/calendar-date';
 export * from './validation/ingestion-day';
 export * from './validation/date-rules.decorators';

@@ -1,7 +1,7 @@
 import { DomainRuleViolation, EventSourcedAggregate, NotFound } from '@app/ddd';
 import { assertFinancialYear } from '../board-fact.rules';
 import { boardFactStream } from '../board-streams';
-import { isKnownMetricCode } from '../metric-codes';
+import { isKnownMetricCode } from '@app/ingestion/catalogue/metric-codes';
 import { RecordRetracted, type RetractableAggregate } from '../record-retracted.events';
 import { StrategicPriorityDefined, type StrategicPriorityDefinedData } from './priorities.events';
 

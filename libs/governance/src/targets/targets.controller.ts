@@ -3,7 +3,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiBoardCommand } from '../http/api-board-command.decorator';
 import { BoardCommandRecorder } from '../http/board-command-recorder';
 import type { HttpCommandRequest } from '../http/http-command-context';
-import { METRIC_CODES } from '../metric-codes';
+import { METRIC_CODES } from '@app/ingestion/catalogue/metric-codes';
 import { SetMetricTargetCommand } from './set-metric-target/set-metric-target.command';
 import { MetricTargetRecorded, SET_METRIC_TARGET_EXAMPLE, SetMetricTargetRequest } from './set-metric-target/set-metric-target.dto';
 import type { MetricTargetSetData } from './targets.events';

@@ -52,6 +52,17 @@ export class GovernanceApi {
     return this.app.get(EVENT_STORE);
   }
 
+  /** Waits until every projection has applied the whole log (as the API reports it). */
+  async projectionsCaughtUp(): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const { body } = await this.get('/v1/projections');
+      const projections = body.projections as Array<{ lag: number }>;
+      if (projections.every((projection) => projection.lag === 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the projections did not catch up with the log');
+  }
+
   head(): Promise<number> {
     return this.store.headPosition();
   }

@@ -1,30 +1,10 @@
+import { METRIC_CODES } from '@app/ingestion/catalogue/metric-codes';
 import { BOARD_METRIC_DEFINITIONS } from '../board';
 import { CASE_METRIC_DEFINITIONS } from '../case';
 import type { Factor, MetricDefinition } from './metric-definition';
 
-/** The order of metrics.md's table of core metrics, which the catalogue and evidence pack follow. */
-const CORE_ORDER = [
-  'CP-ICPC-15WD',
-  'CP-PLAN-2Y',
-  'CP-REG-AVGDAYS',
-  'CP-REREF-12M',
-  'CP-REPEAT-PLAN',
-  'CP-REREG-12M',
-  'CIN-ASSESS-TIMELY',
-  'OUT-MEASURED-IMPROVEMENT',
-  'QA-AUDIT-DELIVERY',
-  'QA-AUDIT-GOOD',
-  'QA-ACTIONS-ON-TIME',
-  'QA-ACTIONS-OVERDUE',
-  'LEAD-ATTENDANCE',
-  'ACC-STATUTORY-PUBLICATION',
-  'FUND-CONTRIB-RECEIVED',
-  'FUND-CONCENTRATION',
-  'STRAT-PLAN-DELIVERY',
-  'STRUCT-SUBGROUP-CADENCE',
-  'ENG-PARTICIPATION',
-  'DQ-SEQUENCE',
-];
+/** Catalogue order: metrics.md's table of core metrics, as the ingestion contract lists the codes. */
+const CORE_ORDER: readonly string[] = METRIC_CODES;
 
 export const FACTORS: readonly Factor[] = [
   'leadership',

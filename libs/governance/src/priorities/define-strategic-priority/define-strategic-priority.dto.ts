@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RecordedFact } from '../../http/recorded.dto';
-import { METRIC_CODES } from '../../metric-codes';
+import { METRIC_CODES } from '@app/ingestion/catalogue/metric-codes';
 
 /** The `StrategicPriorityDefined` data without `boardId`. Defining a priority id again corrects it. */
 export class DefineStrategicPriorityRequest {

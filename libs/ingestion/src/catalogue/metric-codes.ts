@@ -1,6 +1,7 @@
 /**
- * The metric codes of `metrics.md` (the core and the further metrics): the codes a target or a
- * strategic priority may name. Held here until the metrics catalogue lib owns the list.
+ * The metric codes of `metrics.md` (the core metrics in table order, then the further metrics):
+ * stable public identifiers, and part of the ingestion contract since `MetricTargetSet` and
+ * `StrategicPriorityDefined` name them. The metrics catalogue orders itself by this list.
  */
 export const METRIC_CODES = [
   'CP-ICPC-15WD',
