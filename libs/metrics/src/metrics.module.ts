@@ -14,6 +14,19 @@ import { SqliteMetricsReadModel } from './read-model/sqlite-metrics-read-model';
 
 const BOARD_SETTINGS = Symbol.for('safeguarding-ledger.BoardSettings');
 
+/**
+ * Resolves once the read model has applied `position`, whichever process projects it (this one,
+ * or a separate projector app): "as known at" answers must not be computed from a model that has
+ * not yet seen the events recorded by then.
+ */
+async function readModelReaches(readModel: MetricsReadModel, position: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await readModel.checkpoint()) < position) {
+    if (Date.now() > deadline) throw new Error(`the metrics read model has not reached position ${position} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** The read model the projections write and the queries read, whichever store holds it. */
 type ProjectedReadModel = Projection & MetricsReadModel & { close(): void | Promise<void> };
 
@@ -87,14 +100,13 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     },
     {
       provide: MetricQueries,
-      inject: [EVENT_STORE, METRICS_READ_MODEL, MetricCatalogue, BOARD_SETTINGS, ProjectionRegistry],
+      inject: [EVENT_STORE, METRICS_READ_MODEL, MetricCatalogue, BOARD_SETTINGS],
       useFactory: (
         store: EventStore,
         readModel: ProjectedReadModel,
         catalogue: MetricCatalogue,
         settingsOf: (boardId: string) => BoardSettings,
-        registry: ProjectionRegistry,
-      ) => new MetricQueries(store, readModel, catalogue, settingsOf, (position) => registry.get(readModel.name).caughtUp(position)),
+      ) => new MetricQueries(store, readModel, catalogue, settingsOf, (position) => readModelReaches(readModel, position)),
     },
     ProjectionLifecycle,
   ],
