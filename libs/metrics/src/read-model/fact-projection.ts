@@ -65,6 +65,8 @@ export class FactProjector {
   private readonly childFacts = new Map<string, Set<string>>();
   private readonly childUnits = new Map<string, Map<string, UnitRow>>();
   private readonly boardOfLocalAuthority = new Map<string, string>();
+  /** Retractions that arrived before the fact they withdraw, by the withdrawn fact's id. */
+  private readonly tombstones = new Map<string, FactRow>();
   private nextFactId: number;
   private nextUnitId: number;
 
@@ -100,7 +102,15 @@ export class FactProjector {
     const target = isRetraction ? retractedFactOf(data) : { type: type as EventName, businessKey: businessKeyOf(type as EventName, data) };
     const id = factId(boardId, target.type, target.businessKey);
     const previous = this.facts.get(id);
-    if (isRetraction && !previous) return;
+    if (isRetraction && !previous) {
+      this.recordTombstone(event, boardId, id, target, changes);
+      return;
+    }
+    const tombstone = isRetraction ? undefined : this.tombstones.get(id);
+    if (tombstone && !previous) {
+      this.suppressRetracted(event, boardId, id, target.businessKey, tombstone, changes);
+      return;
+    }
 
     const affected = new Set<string>(previous?.childKeys ?? []);
     if (previous) {
@@ -129,6 +139,75 @@ export class FactProjector {
       for (const child of row.childKeys) affected.add(child);
     }
     for (const childKey of affected) this.recomputeChild(boardId, childKey, position, changes);
+  }
+
+  /**
+   * A retraction can arrive before the fact it withdraws: case systems key Kafka messages by
+   * child, and a retraction names no child, so it may travel on another partition. It is kept
+   * as a tombstone (a `RecordRetracted` fact row, current while it waits) so that the withdrawn
+   * fact, when it arrives, is never counted.
+   */
+  private recordTombstone(
+    event: RecordedEvent,
+    boardId: string,
+    id: string,
+    target: { type: string; businessKey: string },
+    changes: ReadModelChanges,
+  ): void {
+    if (this.tombstones.has(id)) return;
+    const row: FactRow = {
+      id: this.nextFactId++,
+      boardId,
+      scope: CASE_TYPES.has(target.type) ? 'case' : 'board',
+      fact: {
+        type: 'RecordRetracted',
+        key: `${target.type}/${target.businessKey}`,
+        data: event.data,
+        position: event.position,
+        positions: [event.position],
+        source: String(event.metadata.source ?? ''),
+      },
+      businessDate: null,
+      childKeys: [],
+      validFrom: event.position,
+    };
+    changes.factInserts.push(row);
+    this.tombstones.set(id, row);
+  }
+
+  /**
+   * The fact a tombstone withdraws has arrived: it is stored (lineage and the log agree) but
+   * closed at the position it opened, so it is valid at no position, and the tombstone is spent.
+   * A later version of the fact is a new statement and counts again.
+   */
+  private suppressRetracted(
+    event: RecordedEvent,
+    boardId: string,
+    id: string,
+    key: string,
+    tombstone: FactRow,
+    changes: ReadModelChanges,
+  ): void {
+    const row: FactRow = {
+      id: this.nextFactId++,
+      boardId,
+      scope: tombstone.scope,
+      fact: {
+        type: event.type,
+        key,
+        data: event.data,
+        position: event.position,
+        positions: [event.position],
+        source: String(event.metadata.source ?? ''),
+      },
+      businessDate: businessDateOf(event.data),
+      childKeys: childKeysOf(event.data),
+      validFrom: event.position,
+    };
+    changes.factInserts.push(row);
+    changes.factCloses.push({ id: row.id, validTo: event.position });
+    changes.factCloses.push({ id: tombstone.id, validTo: event.position });
+    this.tombstones.delete(id);
   }
 
   private recomputeChild(boardId: string, childKey: string, position: number, changes: ReadModelChanges): void {
@@ -167,6 +246,11 @@ export class FactProjector {
   }
 
   private remember(row: FactRow): void {
+    if (row.fact.type === 'RecordRetracted') {
+      const slash = row.fact.key.indexOf('/');
+      this.tombstones.set(factId(row.boardId, row.fact.key.slice(0, slash), row.fact.key.slice(slash + 1)), row);
+      return;
+    }
     const id = factId(row.boardId, row.fact.type, row.fact.key);
     this.facts.set(id, row);
     for (const child of row.childKeys) {

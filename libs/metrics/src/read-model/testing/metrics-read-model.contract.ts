@@ -144,6 +144,27 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
       ]);
     });
 
+    it('keeps a retraction that arrived before its fact (another Kafka partition) and never counts that fact', async () => {
+      const { model, another } = await fresh();
+      await store.append('boards', [board]);
+      await store.append('r1', [referral('r1', 'child-a', '2025-04-10')]);
+      await store.append('r2', [retraction('r2')]);
+      await model.apply(await store.readAll());
+      const beforeFact = await store.headPosition();
+      await store.append('r2', [referral('r2', 'child-a', '2025-05-10')]);
+      await model.apply(await store.readAll({ fromPosition: beforeFact + 1 }));
+
+      const keys = async (m: typeof model, asOf: number | null) =>
+        (await m.unitsPage('cv', 'TEST-REREF', year, asOf, null, 10)).map((u) => u.unitKey);
+      expect(await keys(model, null)).toEqual(['referral:r1']);
+      expect(await keys(model, beforeFact)).toEqual(['referral:r1']);
+      // Another process opening the read model finds the tombstone spent: a later version of the fact counts again.
+      const reopened = await another();
+      await store.append('r2', [referral('r2', 'child-a', '2025-06-10')]);
+      await reopened.apply(await store.readAll({ fromPosition: beforeFact + 2 }));
+      expect(await keys(reopened, null)).toEqual(['referral:r1', 'referral:r2']);
+    });
+
     it('rebuilds from position 1 into rows identical to the live ones, and keeps daily totals right afterwards', async () => {
       await store.append('boards', [board]);
       for (let i = 0; i < 200; i++) await store.append(`r${i}`, [referral(`r${i}`, `child-${i % 37}`, `2025-0${4 + (i % 5)}-1${i % 9}`)]);
