@@ -3,7 +3,7 @@ import { ukDateOf } from '@app/calendar';
 import { DomainRuleViolation, NotFound, type CommandContext } from '@app/ddd';
 import { EVENT_STORE, EventIdConflict, type AppendRequest, type EventStore, type Transport } from '@app/event-store';
 import { businessKeyOf, retractedFactOf, scopeOf } from '../business-keys/business-key';
-import { isCaseEvent, type EventName } from '../catalogue/event-names';
+import type { EventName } from '../catalogue/event-names';
 import { validateCloudEvent, type ValidatedCloudEvent } from '../cloud-event/validate-cloud-event';
 import type { FieldError } from '../errors/field-error';
 import { eventIdFor } from '../idempotency/event-id';
@@ -201,10 +201,6 @@ export class IngestEvents {
 
 function changesRouting(name: EventName, data: Record<string, unknown>): boolean {
   return name === 'BoardEstablished' || (name === 'RecordRetracted' && data.retractedType === 'BoardEstablished');
-}
-
-export function isCaseEventName(name: string): boolean {
-  return isCaseEvent(name);
 }
 
 function conflict(event: ValidatedCloudEvent): IngestOutcome {

@@ -55,8 +55,10 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
       this.db.exec(READ_MODEL_VIEWS);
     })();
     this.s = this.prepare();
-    this.projector = this.loadProjector();
-    this.position = this.s.checkpoint.get(NAME)?.position ?? 0;
+    // The current rows are loaded by the first batch, not here: a process that only queries (an
+    // API run with LEDGER_RUN_PROJECTIONS=false) or rebuilds at once never needs them.
+    this.projector = new FactProjector(options.childUnits, options.settingsOf);
+    this.position = NOT_LOADED;
   }
 
   private prepare() {
