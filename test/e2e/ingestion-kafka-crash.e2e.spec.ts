@@ -76,8 +76,10 @@ describe('The Kafka ingestor killed while consuming', () => {
         await waitFor('the board to be established', () => countStored(ledgerFile, "type = 'BoardEstablished'") === 1, 60_000);
         for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, messages: messages.slice(i, i + 500) });
       }
-      await waitFor('the ingestor to store something', () => countStored(ledgerFile) > before, 60_000);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 1_500));
+      // A random moment while consuming: once the store holds a random number of new events, never
+      // so far on that the topic could be drained first (a fast machine stores thousands a second).
+      const target = Math.min(EVENTS - 8_000, before + 500 + Math.floor(Math.random() * 4_000));
+      await waitFor('the ingestor to store up to the kill point', () => countStored(ledgerFile) >= target, 60_000);
       await ingestor.stop('SIGKILL');
       storedAtKill.push(countStored(ledgerFile));
     }
