@@ -55,7 +55,7 @@ export function prepareEvents(stream: string, events: readonly NewEvent[]): Prep
     if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
       throw new InvalidAppend(`events[${index}].data must be a JSON object`);
     }
-    const eventId = event.eventId ?? randomUUID();
+    const eventId = event.eventId ?? timeOrderedUuid();
     if (seen.has(eventId)) throw new InvalidAppend(`events[${index}].eventId ${eventId} appears twice in one append`);
     seen.add(eventId);
     return new Prepared(eventId, event.type, canonicalJson(event.data), canonicalJson(event.metadata ?? {}), event.eventId !== undefined);
@@ -88,4 +88,16 @@ export function checkExpectedVersion(stream: string, expected: ExpectedVersion, 
 export function nextRecordedAt(lastRecordedAt: string | null, now = new Date()): string {
   const iso = now.toISOString();
   return lastRecordedAt !== null && lastRecordedAt > iso ? lastRecordedAt : iso;
+}
+
+/**
+ * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids the store
+ * generates therefore sort by time, so the unique index on event ids grows at its right edge
+ * instead of taking every insert at a random page (the difference between one and several pages
+ * written per event on a large log). Built on node:crypto's pooled `randomUUID`, about ten times
+ * cheaper per id than a generator written in JavaScript.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${randomUUID().slice(15)}`;
 }

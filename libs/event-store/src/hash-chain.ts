@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { RecordedEvent } from './event-store.port';
 
@@ -14,9 +14,9 @@ export type HashedFields = Omit<RecordedEvent, 'hash'>;
 
 /** `sha256(previousHash + canonicalJson(event))`, hex. */
 export function chainHash(previousHash: string, event: HashedFields): string {
-  return createHash('sha256')
-    .update(previousHash)
-    .update(
+  return hash(
+    'sha256',
+    previousHash +
       canonicalJson({
         data: event.data,
         eventId: event.eventId,
@@ -27,25 +27,25 @@ export function chainHash(previousHash: string, event: HashedFields): string {
         type: event.type,
         version: event.version,
       }),
-    )
-    .digest('hex');
+    'hex',
+  );
 }
 
 /**
  * {@link chainHash} for an event whose data and metadata are already canonical JSON text (as
- * appends prepare them): the same hash, without canonicalising the data a second time.
+ * appends prepare them): the same hash, without canonicalising the data a second time. Hashed
+ * with the one-shot `crypto.hash`, about 1.5 times cheaper than a `createHash` per event.
  */
 export function chainHashOfCanonical(
   previousHash: string,
   event: Omit<HashedFields, 'data' | 'metadata'> & { dataJson: string; metadataJson: string },
 ): string {
-  return createHash('sha256')
-    .update(previousHash)
-    .update(
-      `{"data":${event.dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${event.metadataJson},"position":${JSON.stringify(event.position)},` +
-        `"recordedAt":${JSON.stringify(event.recordedAt)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)},"version":${JSON.stringify(event.version)}}`,
-    )
-    .digest('hex');
+  return hash(
+    'sha256',
+    `${previousHash}{"data":${event.dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${event.metadataJson},"position":${JSON.stringify(event.position)},` +
+      `"recordedAt":${JSON.stringify(event.recordedAt)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)},"version":${JSON.stringify(event.version)}}`,
+    'hex',
+  );
 }
 
 /**
