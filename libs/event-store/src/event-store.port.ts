@@ -101,7 +101,7 @@ export interface EventMetadata {
 export type JsonObject = { [key: string]: unknown };
 
 export interface NewEvent<D extends JsonObject = JsonObject> {
-  /** A UUID; generated when absent. Supply it to make retries idempotent. */
+  /** A UUID; generated when absent (version 7, so ids sort by time). Supply it to make retries idempotent. */
   eventId?: string;
   type: string;
   data: D;
