@@ -9,7 +9,8 @@
  *   read-all   everything written, read back in global order
  *
  * Prints a table, our/peer ratios, PASS/FAIL per target and, as the last line, one JSON object.
- * Sizes can be changed with BENCH_SINGLE, BENCH_CONCURRENT and BENCH_BATCHES.
+ * Sizes can be changed with BENCH_SINGLE, BENCH_CONCURRENT and BENCH_BATCHES; BENCH_STORES
+ * (e.g. `postgres,emmett`) runs only the stores named, and only the targets they allow.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -46,6 +47,13 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
 const BATCH_SIZE = 1_000;
 const CLIENTS = 8;
 const READ_BATCH = 5_000;
+const STORES: StoreName[] = ['sqlite', 'postgres', 'emmett'];
+const SELECTED = new Set(
+  (process.env.BENCH_STORES ?? STORES.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
+);
 
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -230,28 +238,48 @@ async function main(): Promise<void> {
   write(`Event store benchmark: ${cpus().length} cores, Node ${process.versions.node}, load average ${loadBefore.toFixed(2)}`);
   write(`single-1 ${SINGLE}, single-8 ${CONCURRENT} (${CLIENTS} clients), batch-1000 ${BATCHES} x ${BATCH_SIZE}\n`);
 
+  const unknown = [...SELECTED].filter((name) => !STORES.includes(name as StoreName));
+  if (unknown.length > 0) throw new Error(`BENCH_STORES names unknown stores: ${unknown.join(', ')} (known: ${STORES.join(', ')})`);
+  const opens: Record<StoreName, () => Promise<BenchStore>> = {
+    sqlite: openSqlite,
+    postgres: () => openPostgres(connectionString),
+    emmett: () => openEmmett(connectionString),
+  };
   const figures: Figure[] = [];
-  figures.push(...(await benchmark(openSqlite)));
-  figures.push(...(await benchmark(() => openPostgres(connectionString))));
-  figures.push(...(await benchmark(() => openEmmett(connectionString))));
+  for (const name of STORES) if (SELECTED.has(name)) figures.push(...(await benchmark(opens[name])));
   table(figures);
 
   const rate = (store: StoreName, workload: Workload) => figures.find((f) => f.store === store && f.workload === workload)!.eventsPerSecond;
   const workloads: Workload[] = ['single-1', 'single-8', 'batch-1000', 'read-all'];
-  const ratios = Object.fromEntries(workloads.map((w) => [w, rate('postgres', w) / rate('emmett', w)]));
-  write('\nPostgreSQL / Emmett');
-  for (const w of workloads) write(`  ${w.padEnd(10)}  ${ratios[w].toFixed(2)}x`);
+  const compared = SELECTED.has('postgres') && SELECTED.has('emmett');
+  const ratios: Record<string, number> = compared
+    ? Object.fromEntries(workloads.map((w) => [w, rate('postgres', w) / rate('emmett', w)]))
+    : {};
+  if (compared) {
+    write('\nPostgreSQL / Emmett');
+    for (const w of workloads) write(`  ${w.padEnd(10)}  ${ratios[w].toFixed(2)}x`);
+  }
 
-  const targets = [
-    {
-      target: 'postgres batch-1000 >= 30,000 events/s',
-      value: rate('postgres', 'batch-1000'),
-      pass: rate('postgres', 'batch-1000') >= 30_000,
-    },
-    { target: 'postgres read-all >= 150,000 events/s', value: rate('postgres', 'read-all'), pass: rate('postgres', 'read-all') >= 150_000 },
-    { target: 'postgres single-1 >= 1.5x emmett', value: ratios['single-1'], pass: ratios['single-1'] >= 1.5 },
-    { target: 'postgres single-8 >= 1.5x emmett', value: ratios['single-8'], pass: ratios['single-8'] >= 1.5 },
-  ];
+  const targets = !SELECTED.has('postgres')
+    ? []
+    : [
+        {
+          target: 'postgres batch-1000 >= 30,000 events/s',
+          value: rate('postgres', 'batch-1000'),
+          pass: rate('postgres', 'batch-1000') >= 30_000,
+        },
+        {
+          target: 'postgres read-all >= 150,000 events/s',
+          value: rate('postgres', 'read-all'),
+          pass: rate('postgres', 'read-all') >= 150_000,
+        },
+        ...(compared
+          ? [
+              { target: 'postgres single-1 >= 1.5x emmett', value: ratios['single-1'], pass: ratios['single-1'] >= 1.5 },
+              { target: 'postgres single-8 >= 1.5x emmett', value: ratios['single-8'], pass: ratios['single-8'] >= 1.5 },
+            ]
+          : []),
+      ];
   write('\nTargets');
   for (const t of targets)
     write(

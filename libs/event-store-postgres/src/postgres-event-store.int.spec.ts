@@ -16,7 +16,7 @@ describeEventStoreContract('PostgresEventStore', async () => {
     },
     tamper: async (position) => {
       await withTestClient((client) =>
-        client.query(`UPDATE "${schema}".events SET data = data || '{"tampered": 1}'::jsonb WHERE position = $1`, [position]),
+        client.query(`UPDATE "${schema}".events SET data = data::jsonb || '{"tampered": 1}'::jsonb WHERE position = $1`, [position]),
       );
     },
     dispose: async () => {

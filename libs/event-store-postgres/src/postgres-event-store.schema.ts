@@ -8,21 +8,33 @@ export function appendedChannel(schema: string): string {
 
 /**
  * The PostgreSQL event log of one schema, created idempotently (every statement is
- * `IF NOT EXISTS` or `OR REPLACE`), so `connect` can run it on every start.
+ * `IF NOT EXISTS`, `IF EXISTS` or `OR REPLACE`), so `connect` can run it on every start.
  *
  * `events` holds the log; `position` is the global order, taken from the one-row `head` table.
- * `data` and `metadata` are jsonb, so SQL and BI tools can query them; the hash covers their
- * canonical JSON, which `verify` recomputes from the parsed jsonb.
+ * `data` and `metadata` are `json`: the canonical JSON text the client sent, kept as sent, so
+ * SQL and BI tools can still query them (`data->>'caseRef'`, or `data::jsonb` for jsonb's
+ * operators and indexes), reads return the stored text without converting it, and the hash
+ * covers exactly what is stored. (Schemas created before this kept `jsonb` columns; every
+ * statement here works on those too, only slower, until they are converted with
+ * `ALTER TABLE events ALTER data TYPE json USING data::json, ALTER metadata TYPE json USING metadata::json`.)
+ *
+ * There is no index on `recorded_at`: `recorded_at` never decreases along `position` (see
+ * below), so `position_at` binary-searches the primary key instead, and every append writes one
+ * index entry fewer.
  *
  * `append_events` is the one write path. It takes a group of appends (several callers' appends
  * sent together, see `PostgresEventStore`), each to one stream with its expected version
- * (-1 any, -2 no-stream, -3 stream-exists, else the exact version), and in one statement:
- * locks the head row, and for each append in turn finds its already-stored event ids
+ * (-1 any, -2 no-stream, -3 stream-exists, else the exact version) and its number of events,
+ * and the events of all of them, in order, as parallel arrays of ids, types, data and metadata
+ * (canonical JSON text) and whether to look each id up: only an id the caller chose may be
+ * stored already, a store-generated one cannot be. In one statement
+ * it locks the head row, and for each append in turn finds its already-stored event ids
  * (duplicates, or an id conflict), checks the expected version, hashes the new events and
  * inserts them; then moves the head and notifies listeners. A failed append is reported in its
- * result row and writes nothing; the others of the group go on. The hash is
- * `sha256(previousHash || canonical JSON of the event)`, the canonical text assembled in the
- * fixed key order of `chainHash` from the canonical JSON the client sent for data and
+ * result row and writes nothing; the others of the group go on. `recorded_at` is the server's
+ * clock, but never earlier than the head's, so it never decreases along the global order. The
+ * hash is `sha256(previousHash || canonical JSON of the event)`, the canonical text assembled
+ * in the fixed key order of `chainHash` from the canonical JSON the client sent for data and
  * metadata and `to_json(text)` for the strings, whose escaping equals `JSON.stringify`'s.
  */
 export function postgresEventStoreSchema(schema: string): string {
@@ -39,13 +51,13 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
   stream      text        COLLATE "C" NOT NULL,
   version     integer     NOT NULL,
   type        text        NOT NULL,
-  data        jsonb       NOT NULL,
-  metadata    jsonb       NOT NULL,
+  data        json        NOT NULL,
+  metadata    json        NOT NULL,
   recorded_at text        COLLATE "C" NOT NULL,
   hash        text        NOT NULL,
   UNIQUE (stream, version)
 );
-CREATE INDEX IF NOT EXISTS events_recorded_at ON ${s}.events (recorded_at, position);
+DROP INDEX IF EXISTS ${s}.events_recorded_at;
 
 CREATE TABLE IF NOT EXISTS ${s}.head (
   id          integer PRIMARY KEY CHECK (id = 1),
@@ -55,6 +67,26 @@ CREATE TABLE IF NOT EXISTS ${s}.head (
 );
 INSERT INTO ${s}.head (id, position, hash, recorded_at) VALUES (1, 0, '', NULL) ON CONFLICT (id) DO NOTHING;
 
+-- The last position recorded at or before p_instant (0 when none): a binary search of the
+-- positions 1 .. head, which are gapless and whose recorded_at never decreases.
+CREATE OR REPLACE FUNCTION ${s}.position_at(p_instant text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  v_lo  bigint := 0;
+  v_hi  bigint;
+  v_mid bigint;
+  v_at  text;
+BEGIN
+  SELECT h.position INTO v_hi FROM ${s}.head h WHERE h.id = 1;
+  WHILE v_lo < v_hi LOOP
+    v_mid := (v_lo + v_hi + 1) / 2;
+    SELECT e.recorded_at INTO v_at FROM ${s}.events e WHERE e.position = v_mid;
+    IF v_at <= p_instant COLLATE "C" THEN v_lo := v_mid; ELSE v_hi := v_mid - 1; END IF;
+  END LOOP;
+  RETURN v_lo;
+END
+$fn$;
+
+DROP FUNCTION IF EXISTS ${s}.append_events(text[], integer[], integer[], text[], text[], text[], text[]);
 CREATE OR REPLACE FUNCTION ${s}.append_events(
   p_streams   text[],
   p_expected  integer[],
@@ -62,7 +94,8 @@ CREATE OR REPLACE FUNCTION ${s}.append_events(
   p_event_ids text[],
   p_types     text[],
   p_data      text[],
-  p_metadata  text[]
+  p_metadata  text[],
+  p_probe     boolean[]
 ) RETURNS TABLE (
   outcome        text,
   version        integer,
@@ -115,20 +148,26 @@ BEGIN
     v_last := v_hi;
 
     v_dups := '{}'; v_dup_pos := '{}'; v_dup_ver := '{}'; v_conflict := NULL;
-    -- One index probe per id (LIMIT keeps the planner from turning it into a scan of the log).
-    FOR r IN
-      SELECT u.ordinal, e.position, e.version, e.stream, e.type, e.data = p_data[v_lo + u.ordinal - 1]::jsonb AS same_data
-        FROM unnest(p_event_ids[v_lo:v_hi]) WITH ORDINALITY AS u(id, ordinal)
-        CROSS JOIN LATERAL (SELECT * FROM ${s}.events x WHERE x.event_id = u.id LIMIT 1) AS e
-       ORDER BY u.ordinal
-    LOOP
-      IF NOT (r.stream = v_stream AND r.type = p_types[v_lo + r.ordinal - 1] AND r.same_data) THEN
-        v_conflict := v_lo + r.ordinal - 1; v_c_stream := r.stream; v_c_type := r.type; EXIT;
-      END IF;
-      v_dups := v_dups || r.ordinal::integer;
-      v_dup_pos := v_dup_pos || r.position;
-      v_dup_ver := v_dup_ver || r.version;
-    END LOOP;
+    -- Only ids the caller chose can be stored already. One index probe per id (LIMIT keeps the
+    -- planner from turning it into a scan of the log). The data compare as text first: both
+    -- sides are canonical JSON, except in a schema whose columns are still jsonb.
+    IF true = ANY (p_probe[v_lo:v_hi]) THEN
+      FOR r IN
+        SELECT u.ordinal, e.position, e.version, e.stream, e.type,
+               (e.data::text = p_data[v_lo + u.ordinal - 1] OR e.data::jsonb = p_data[v_lo + u.ordinal - 1]::jsonb) AS same_data
+          FROM unnest(p_event_ids[v_lo:v_hi], p_probe[v_lo:v_hi]) WITH ORDINALITY AS u(id, probe, ordinal)
+          CROSS JOIN LATERAL (SELECT * FROM ${s}.events x WHERE x.event_id = u.id LIMIT 1) AS e
+         WHERE u.probe
+         ORDER BY u.ordinal
+      LOOP
+        IF NOT (r.stream = v_stream AND r.type = p_types[v_lo + r.ordinal - 1] AND r.same_data) THEN
+          v_conflict := v_lo + r.ordinal - 1; v_c_stream := r.stream; v_c_type := r.type; EXIT;
+        END IF;
+        v_dups := v_dups || r.ordinal::integer;
+        v_dup_pos := v_dup_pos || r.position;
+        v_dup_ver := v_dup_ver || r.version;
+      END LOOP;
+    END IF;
     IF v_conflict IS NOT NULL THEN
       RETURN QUERY SELECT 'id-conflict'::text, NULL::integer, NULL::bigint, NULL::integer[], NULL::bigint[], NULL::integer[],
                           p_event_ids[v_conflict], v_c_stream, v_c_type;
@@ -153,16 +192,15 @@ BEGIN
         CONTINUE WHEN v_k = ANY (v_dups);
         v_position := v_position + 1;
         v_current := v_current + 1;
-        v_hash := encode(sha256(convert_to(
-          v_hash || '{"data":' || p_data[i] || ',"eventId":' || to_json(p_event_ids[i])::text
-            || ',"metadata":' || p_metadata[i] || ',"position":' || v_position
-            || ',"recordedAt":"' || v_at || '","stream":' || v_stream_js
-            || ',"type":' || to_json(p_types[i])::text || ',"version":' || v_current || '}',
+        v_hash := encode(sha256(convert_to(concat(
+          v_hash, '{"data":', p_data[i], ',"eventId":', to_json(p_event_ids[i]), ',"metadata":', p_metadata[i],
+          ',"position":', v_position, ',"recordedAt":"', v_at, '","stream":', v_stream_js,
+          ',"type":', to_json(p_types[i]), ',"version":', v_current, '}'),
           'UTF8')), 'hex');
         v_pos[v_k] := v_position; v_ver[v_k] := v_current; v_hashes[v_k] := v_hash;
       END LOOP;
       INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
-        SELECT u.pos, u.id, v_stream, u.ver, u.type, u.data::jsonb, u.metadata::jsonb, v_at, u.h
+        SELECT u.pos, u.id, v_stream, u.ver, u.type, u.data::json, u.metadata::json, v_at, u.h
           FROM unnest(p_event_ids[v_lo:v_hi], p_types[v_lo:v_hi], p_data[v_lo:v_hi], p_metadata[v_lo:v_hi], v_pos, v_ver, v_hashes)
                AS u(id, type, data, metadata, pos, ver, h)
          WHERE u.h IS NOT NULL;
@@ -170,6 +208,9 @@ BEGIN
     RETURN QUERY SELECT 'ok'::text, v_current, v_first, v_dups, v_dup_pos, v_dup_ver, NULL::text, NULL::text, NULL::text;
   END LOOP;
 
+  IF v_last <> coalesce(cardinality(p_event_ids), 0) THEN
+    RAISE EXCEPTION 'append_events: % events sent for appends counting %', coalesce(cardinality(p_event_ids), 0), p_counts;
+  END IF;
   IF v_position > v_start THEN
     UPDATE ${s}.head SET position = v_position, hash = v_hash, recorded_at = v_at WHERE id = 1;
     PERFORM pg_notify('${channel}', v_position::text);
