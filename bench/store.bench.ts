@@ -260,7 +260,17 @@ async function main(): Promise<void> {
     for (const w of workloads) write(`  ${w.padEnd(10)}  ${ratios[w].toFixed(2)}x`);
   }
 
-  const targets = !SELECTED.has('postgres')
+  const sqliteTargets = !SELECTED.has('sqlite')
+    ? []
+    : [
+        {
+          target: 'sqlite batch-1000 >= 50,000 events/s',
+          value: rate('sqlite', 'batch-1000'),
+          pass: rate('sqlite', 'batch-1000') >= 50_000,
+        },
+        { target: 'sqlite read-all >= 150,000 events/s', value: rate('sqlite', 'read-all'), pass: rate('sqlite', 'read-all') >= 150_000 },
+      ];
+  const postgresTargets = !SELECTED.has('postgres')
     ? []
     : [
         {
@@ -280,6 +290,7 @@ async function main(): Promise<void> {
             ]
           : []),
       ];
+  const targets = [...sqliteTargets, ...postgresTargets];
   write('\nTargets');
   for (const t of targets)
     write(
