@@ -8,14 +8,23 @@
  *   lineage    p50/p99 of a lineage page over HTTP (50 units)
  *   as-known   p50/p99 of an asKnownAt metrics request for a board's financial year
  * Prints a table, PASS/FAIL per target and, as the last line, one JSON object with every figure.
- * BENCH_EVENTS sets the log size (default 1,000,000).
+ * BENCH_EVENTS sets the log size (default 1,000,000). BENCH_LEDGER_DIR keeps the log in that folder
+ * and reuses it when it is already there (generating it is most of a run's time), so that the
+ * projection can be measured again and again against the same log (each run adds the audit
+ * events of its lineage requests, a few hundred).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-metrics-'));
+const keptDir = process.env.BENCH_LEDGER_DIR;
+const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'ledger-bench-metrics-'));
+const reuse = keptDir !== undefined && existsSync(join(keptDir, 'ledger.sqlite'));
+if (keptDir !== undefined) mkdirSync(keptDir, { recursive: true });
+const removeDir = () => {
+  if (keptDir === undefined) rmSync(dir, { recursive: true, force: true });
+};
 Object.assign(process.env, {
   LEDGER_STORE: 'sqlite',
   LEDGER_SQLITE_FILE: join(dir, 'ledger.sqlite'),
@@ -55,38 +64,45 @@ async function main(): Promise<void> {
   const loader = { subject: 'system:bench', kind: 'system' as const, roles: ['ingest' as const], boards: [ALL_BOARDS] };
   const store = app.get<EventStore>(EVENT_STORE);
   const ingestion = app.get(IngestEvents);
+  const load = async () => {
+    let batch: Array<{ raw: unknown; transport: { kind: 'internal'; name: string }; correlationId: string }> = [];
+    let sent = 0;
+    let rejected = 0;
+    const reasons = new Map<string, number>();
+    const flush = async () => {
+      const items = batch;
+      const outcomes = await IdentityContext.runAs(loader, () => ingestion.ingest(items, new Date('2026-04-01T12:00:00Z')));
+      for (const outcome of outcomes) {
+        if (outcome.status !== 'rejected') continue;
+        rejected++;
+        const reason = `${outcome.kind}: ${outcome.errors.map((e) => `${e.path} ${e.problem}`).join('; ')}`;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      }
+      batch = [];
+    };
+    for (const event of generateDemo({ boards: 6, years: 2, seed: 1, scale: Number(process.env.BENCH_SCALE ?? 8) })) {
+      batch.push({ raw: event, transport: { kind: 'internal', name: 'bench' }, correlationId: 'bench' });
+      sent++;
+      if (batch.length === 1_000) await flush();
+      if (sent >= EVENTS) break;
+      if (sent % 100_000 === 0)
+        write(`  loaded ${sent} events (${Math.round(sent / ((performance.now() - loadStarted) / 1000))} events/s)`);
+    }
+    await flush();
+    const seconds = (performance.now() - loadStarted) / 1000;
+    const stored = await store.headPosition();
+    write(
+      `  loaded ${sent} events in ${seconds.toFixed(1)} s: ${stored} stored, ${rejected} rejected by the contract or the board's rules`,
+    );
+    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12)) write(`    ${count} x ${reason}`);
+  };
 
   write(`metrics benchmark: ${EVENTS} events, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}, Node ${process.version}`);
   const loadStarted = performance.now();
-  let batch: Array<{ raw: unknown; transport: { kind: 'internal'; name: string }; correlationId: string }> = [];
-  let sent = 0;
-  let rejected = 0;
-  const reasons = new Map<string, number>();
-  const flush = async () => {
-    const items = batch;
-    const outcomes = await IdentityContext.runAs(loader, () => ingestion.ingest(items, new Date('2026-04-01T12:00:00Z')));
-    for (const outcome of outcomes) {
-      if (outcome.status !== 'rejected') continue;
-      rejected++;
-      const reason = `${outcome.kind}: ${outcome.errors.map((e) => `${e.path} ${e.problem}`).join('; ')}`;
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    }
-    batch = [];
-  };
-  for (const event of generateDemo({ boards: 6, years: 2, seed: 1, scale: Number(process.env.BENCH_SCALE ?? 8) })) {
-    batch.push({ raw: event, transport: { kind: 'internal', name: 'bench' }, correlationId: 'bench' });
-    sent++;
-    if (batch.length === 1_000) await flush();
-    if (sent >= EVENTS) break;
-    if (sent % 100_000 === 0) write(`  loaded ${sent} events (${Math.round(sent / ((performance.now() - loadStarted) / 1000))} events/s)`);
-  }
-  await flush();
+  if (reuse) write(`  reusing the log in ${dir}: ${await store.headPosition()} events`);
+  else await load();
   const head = await store.headPosition();
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  write(
-    `  loaded ${sent} events in ${loadSeconds.toFixed(1)} s: ${head} stored, ${rejected} rejected by the contract or the board's rules`,
-  );
-  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12)) write(`    ${count} x ${reason}`);
 
   const readStarted = performance.now();
   let read = 0;
@@ -167,12 +183,12 @@ async function main(): Promise<void> {
   target('lineage page p99 <= 50 ms', figures.lineageP99Ms <= 50);
   target('asKnownAt metrics request <= 2 s', figures.asKnownAtP99Ms <= 2_000);
   await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  removeDir();
   write(JSON.stringify({ benchmark: 'metrics', ...figures }));
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  rmSync(dir, { recursive: true, force: true });
+  removeDir();
   process.exit(1);
 });

@@ -142,6 +142,18 @@ function isMeasurement(data: JsonObject): boolean {
   );
 }
 
+/** The fact types `groupChildFacts` reads: a child's case metrics depend on no other. */
+export const CHILD_FACT_TYPES: ReadonlySet<string> = new Set([
+  'ReferralReceived',
+  'AssessmentStarted',
+  'AssessmentCompleted',
+  'StrategyDiscussionHeld',
+  'InitialChildProtectionConferenceHeld',
+  'ChildProtectionPlanStarted',
+  'ChildProtectionPlanEnded',
+  'OutcomeMeasured',
+]);
+
 /**
  * Groups a child's facts by type. Facts of other types, facts that do not name the child and
  * facts without the business date a metric needs are left out: ingestion validates every

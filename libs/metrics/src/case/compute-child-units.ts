@@ -2,7 +2,7 @@ import { englandAndWalesCalendar, WorkingDayCalendar } from '@app/calendar';
 import type { BoardSettings, ChildCaseFacts } from '../facts/fact';
 import type { MetricUnit } from '../metric-unit';
 import { CaseUnitCollector } from './case-units';
-import { groupChildFacts } from './child-facts';
+import { CHILD_FACT_TYPES, groupChildFacts } from './child-facts';
 import { cinAssessTimelyUnits } from './cin-assess-timely/cin-assess-timely.metric';
 import { cpIcpc15wdUnits } from './cp-icpc-15wd/cp-icpc-15wd.metric';
 import { cpPlan2yUnits } from './cp-plan-2y/cp-plan-2y.metric';
@@ -38,3 +38,6 @@ export function computeChildUnits(
   outMeasuredImprovementUnits(facts, out);
   return out.collect();
 }
+
+/** The fact types the units depend on (the projector recomputes a child's units for these only). */
+computeChildUnits.factTypes = CHILD_FACT_TYPES;

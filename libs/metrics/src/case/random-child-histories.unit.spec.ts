@@ -274,4 +274,30 @@ describe('computeChildUnits on random well-formed histories', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the same units whatever facts of a type outside its factTypes the child also has', () => {
+    const otherFact = fc
+      .record({
+        type: fc.constantFrom('CoreGroupMeetingHeld', 'ChildProtectionReviewHeld', 'ChildProtectionEnquiryStarted'),
+        key: id('other'),
+        on: fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map(fromDayNumber),
+        position: fc.integer({ min: 1, max: 200 }),
+      })
+      .map(({ type, key, on, position }): Fact => ({
+        type,
+        key,
+        data: { localAuthority: 'W06000015', childId: CHILD, childIds: [CHILD], planId: 'plan-1', heldOn: on, startedOn: on, endedOn: on },
+        position,
+        positions: [position],
+        source: SOURCES[0],
+      }));
+    fc.assert(
+      fc.property(childHistory, fc.array(otherFact, { maxLength: 6 }), settings, (child, others, boardSettings) => {
+        expect(others.every((fact) => !computeChildUnits.factTypes.has(fact.type))).toBe(true);
+        const withOthers = { ...child, facts: [...others, ...child.facts] };
+        expect(computeChildUnits(withOthers, boardSettings)).toEqual(computeChildUnits(child, boardSettings));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -38,7 +38,6 @@ export interface UnitRow {
   boardId: string;
   childKey: string;
   unit: MetricUnit;
-  signature: string;
   validFrom: number;
 }
 
@@ -50,7 +49,29 @@ export interface ReadModelChanges {
   unitCloses: Array<{ id: number; validTo: number; row: UnitRow }>;
 }
 
-export type ChildUnitsFn = (child: { boardId: string; childKey: string; facts: Fact[] }, settings: BoardSettings) => MetricUnit[];
+/**
+ * A child's units from its current facts. `factTypes`, when given, names every fact type the
+ * units depend on: a fact of another type coming, changing or going leaves them as they were, so
+ * the projector does not recompute them for it.
+ */
+export type ChildUnitsFn = ((child: { boardId: string; childKey: string; facts: Fact[] }, settings: BoardSettings) => MetricUnit[]) & {
+  readonly factTypes?: ReadonlySet<string>;
+};
+
+/** One child's current facts and units, as the projector keeps them. */
+interface ChildState {
+  readonly boardId: string;
+  readonly childKey: string;
+  /** Current facts that name the child, in the order they became current. */
+  readonly facts: Set<FactRow>;
+  /** Current units by `unitId`, each with the last recomputation that produced it. */
+  readonly units: Map<string, CurrentUnit>;
+}
+
+interface CurrentUnit {
+  row: UnitRow;
+  seen: number;
+}
 
 /**
  * Turns events into versioned fact and unit rows. It keeps the current facts and each child's
@@ -61,14 +82,17 @@ export type ChildUnitsFn = (child: { boardId: string; childKey: string; facts: F
  * "as known at" is answered without replaying.
  */
 export class FactProjector {
-  private readonly facts = new Map<string, FactRow>();
-  private readonly childFacts = new Map<string, Set<string>>();
-  private readonly childUnits = new Map<string, Map<string, UnitRow>>();
+  /** Current facts by board, type and business key. */
+  private readonly facts = new KeyedMap<FactRow>();
+  /** Every child with current facts or units, by board and child key. */
+  private readonly children = new Map<string, Map<string, ChildState>>();
   private readonly boardOfLocalAuthority = new Map<string, string>();
-  /** Retractions that arrived before the fact they withdraw, by the withdrawn fact's id. */
-  private readonly tombstones = new Map<string, FactRow>();
+  /** Retractions that arrived before the fact they withdraw, by the withdrawn fact's board, type and business key. */
+  private readonly tombstones = new KeyedMap<FactRow>();
   private nextFactId: number;
   private nextUnitId: number;
+  /** Counts recomputations, to tell the units one produced from those it left behind. */
+  private recomputations = 0;
 
   constructor(
     private readonly childUnitsOf: ChildUnitsFn,
@@ -83,7 +107,7 @@ export class FactProjector {
     this.nextFactId = state.nextFactId;
     this.nextUnitId = state.nextUnitId;
     for (const row of state.facts) this.remember(row);
-    for (const row of state.units) this.unitsOf(row.boardId, row.childKey).set(unitId(row.unit), row);
+    for (const row of state.units) this.childOf(row.boardId, row.childKey).units.set(unitId(row.unit), { row, seen: 0 });
   }
 
   apply(events: readonly RecordedEvent[]): ReadModelChanges {
@@ -100,22 +124,23 @@ export class FactProjector {
     if (!boardId) return;
 
     const target = isRetraction ? retractedFactOf(data) : { type: type as EventName, businessKey: businessKeyOf(type as EventName, data) };
-    const id = factId(boardId, target.type, target.businessKey);
-    const previous = this.facts.get(id);
+    const previous = this.facts.get(boardId, target.type, target.businessKey);
     if (isRetraction && !previous) {
-      this.recordTombstone(event, boardId, id, target, changes);
+      this.recordTombstone(event, boardId, target, changes);
       return;
     }
-    const tombstone = isRetraction ? undefined : this.tombstones.get(id);
+    const tombstone = isRetraction ? undefined : this.tombstones.get(boardId, target.type, target.businessKey);
     if (tombstone && !previous) {
-      this.suppressRetracted(event, boardId, id, target.businessKey, tombstone, changes);
+      this.suppressRetracted(event, boardId, target.businessKey, tombstone, changes);
       return;
     }
 
-    const affected = new Set<string>(previous?.childKeys ?? []);
+    // The children of the previous version, then those the new version adds (in that order, which
+    // decides the order of unit ids).
+    const affected = previous ? [...previous.childKeys] : [];
     if (previous) {
       changes.factCloses.push({ id: previous.id, validTo: position });
-      this.forget(id, previous);
+      this.forget(previous);
     }
     if (!isRetraction) {
       const row: FactRow = {
@@ -136,9 +161,17 @@ export class FactProjector {
       };
       changes.factInserts.push(row);
       this.remember(row);
-      for (const child of row.childKeys) affected.add(child);
+      for (const child of row.childKeys) if (!affected.includes(child)) affected.push(child);
     }
-    for (const childKey of affected) this.recomputeChild(boardId, childKey, position, changes);
+    const factTypes = this.childUnitsOf.factTypes;
+    const recompute = factTypes === undefined || factTypes.has(target.type);
+    const children = this.children.get(boardId);
+    for (const childKey of affected) {
+      const child = children?.get(childKey);
+      if (child === undefined) continue;
+      if (recompute) this.recomputeChild(child, position, changes);
+      if (child.facts.size === 0 && child.units.size === 0) children!.delete(childKey);
+    }
   }
 
   /**
@@ -150,11 +183,10 @@ export class FactProjector {
   private recordTombstone(
     event: RecordedEvent,
     boardId: string,
-    id: string,
     target: { type: string; businessKey: string },
     changes: ReadModelChanges,
   ): void {
-    if (this.tombstones.has(id)) return;
+    if (this.tombstones.get(boardId, target.type, target.businessKey)) return;
     const row: FactRow = {
       id: this.nextFactId++,
       boardId,
@@ -172,7 +204,7 @@ export class FactProjector {
       validFrom: event.position,
     };
     changes.factInserts.push(row);
-    this.tombstones.set(id, row);
+    this.tombstones.set(boardId, target.type, target.businessKey, row);
   }
 
   /**
@@ -180,14 +212,7 @@ export class FactProjector {
    * closed at the position it opened, so it is valid at no position, and the tombstone is spent.
    * A later version of the fact is a new statement and counts again.
    */
-  private suppressRetracted(
-    event: RecordedEvent,
-    boardId: string,
-    id: string,
-    key: string,
-    tombstone: FactRow,
-    changes: ReadModelChanges,
-  ): void {
+  private suppressRetracted(event: RecordedEvent, boardId: string, key: string, tombstone: FactRow, changes: ReadModelChanges): void {
     const row: FactRow = {
       id: this.nextFactId++,
       boardId,
@@ -207,33 +232,33 @@ export class FactProjector {
     changes.factInserts.push(row);
     changes.factCloses.push({ id: row.id, validTo: event.position });
     changes.factCloses.push({ id: tombstone.id, validTo: event.position });
-    this.tombstones.delete(id);
+    this.tombstones.delete(boardId, event.type, key);
   }
 
-  private recomputeChild(boardId: string, childKey: string, position: number, changes: ReadModelChanges): void {
-    const ids = this.childFacts.get(childSlot(boardId, childKey));
+  private recomputeChild(child: ChildState, position: number, changes: ReadModelChanges): void {
+    const { boardId, childKey, units: current } = child;
     const facts: Fact[] = [];
-    for (const id of ids ?? []) facts.push(this.facts.get(id)!.fact);
+    for (const row of child.facts) facts.push(row.fact);
     const units = facts.length > 0 ? this.childUnitsOf({ boardId, childKey, facts }, this.settingsOf(boardId)) : [];
-    const current = this.unitsOf(boardId, childKey);
-    const seen = new Set<string>();
+    const recomputation = ++this.recomputations;
     for (const unit of units) {
       const key = unitId(unit);
-      seen.add(key);
-      const signature = unitSignature(unit);
       const existing = current.get(key);
-      if (existing?.signature === signature) continue;
-      if (existing) changes.unitCloses.push({ id: existing.id, validTo: position, row: existing });
-      const row: UnitRow = { id: this.nextUnitId++, boardId, childKey, unit, signature, validFrom: position };
+      if (existing !== undefined) {
+        existing.seen = recomputation;
+        if (sameUnit(existing.row.unit, unit)) continue;
+        changes.unitCloses.push({ id: existing.row.id, validTo: position, row: existing.row });
+      }
+      const row: UnitRow = { id: this.nextUnitId++, boardId, childKey, unit, validFrom: position };
       changes.unitInserts.push(row);
-      current.set(key, row);
+      if (existing !== undefined) existing.row = row;
+      else current.set(key, { row, seen: recomputation });
     }
     for (const [key, existing] of current) {
-      if (seen.has(key)) continue;
-      changes.unitCloses.push({ id: existing.id, validTo: position, row: existing });
+      if (existing.seen === recomputation) continue;
+      changes.unitCloses.push({ id: existing.row.id, validTo: position, row: existing.row });
       current.delete(key);
     }
-    if (current.size === 0) this.childUnits.delete(childSlot(boardId, childKey));
   }
 
   private boardOf(event: RecordedEvent): string | null {
@@ -248,30 +273,20 @@ export class FactProjector {
   private remember(row: FactRow): void {
     if (row.fact.type === 'RecordRetracted') {
       const slash = row.fact.key.indexOf('/');
-      this.tombstones.set(factId(row.boardId, row.fact.key.slice(0, slash), row.fact.key.slice(slash + 1)), row);
+      this.tombstones.set(row.boardId, row.fact.key.slice(0, slash), row.fact.key.slice(slash + 1), row);
       return;
     }
-    const id = factId(row.boardId, row.fact.type, row.fact.key);
-    this.facts.set(id, row);
-    for (const child of row.childKeys) {
-      const slot = childSlot(row.boardId, child);
-      let set = this.childFacts.get(slot);
-      if (!set) this.childFacts.set(slot, (set = new Set()));
-      set.add(id);
-    }
+    this.facts.set(row.boardId, row.fact.type, row.fact.key, row);
+    for (const child of row.childKeys) this.childOf(row.boardId, child).facts.add(row);
     if (row.fact.type === 'BoardEstablished') {
       for (const la of (row.fact.data.localAuthorities as string[] | undefined) ?? []) this.boardOfLocalAuthority.set(la, row.boardId);
     }
   }
 
-  private forget(id: string, row: FactRow): void {
-    this.facts.delete(id);
-    for (const child of row.childKeys) {
-      const slot = childSlot(row.boardId, child);
-      const set = this.childFacts.get(slot);
-      set?.delete(id);
-      if (set?.size === 0) this.childFacts.delete(slot);
-    }
+  private forget(row: FactRow): void {
+    this.facts.delete(row.boardId, row.fact.type, row.fact.key);
+    const children = this.children.get(row.boardId);
+    for (const child of row.childKeys) children?.get(child)?.facts.delete(row);
     if (row.fact.type === 'BoardEstablished') {
       for (const la of (row.fact.data.localAuthorities as string[] | undefined) ?? []) {
         if (this.boardOfLocalAuthority.get(la) === row.boardId) this.boardOfLocalAuthority.delete(la);
@@ -279,29 +294,64 @@ export class FactProjector {
     }
   }
 
-  private unitsOf(boardId: string, childKey: string): Map<string, UnitRow> {
-    const slot = childSlot(boardId, childKey);
-    let units = this.childUnits.get(slot);
-    if (!units) this.childUnits.set(slot, (units = new Map()));
-    return units;
+  private childOf(boardId: string, childKey: string): ChildState {
+    let children = this.children.get(boardId);
+    if (!children) this.children.set(boardId, (children = new Map()));
+    let child = children.get(childKey);
+    if (!child) children.set(childKey, (child = { boardId, childKey, facts: new Set(), units: new Map() }));
+    return child;
   }
 }
 
-const factId = (boardId: string, type: string, key: string) => `${boardId}\u0000${type}\u0000${key}`;
-const childSlot = (boardId: string, childKey: string) => `${boardId}\u0000${childKey}`;
+/** A map keyed by board, then type, then business key: no joined key string is built for a lookup. */
+class KeyedMap<V> {
+  private readonly boards = new Map<string, Map<string, Map<string, V>>>();
+
+  get(boardId: string, type: string, key: string): V | undefined {
+    return this.boards.get(boardId)?.get(type)?.get(key);
+  }
+
+  set(boardId: string, type: string, key: string, value: V): void {
+    let types = this.boards.get(boardId);
+    if (!types) this.boards.set(boardId, (types = new Map()));
+    let keys = types.get(type);
+    if (!keys) types.set(type, (keys = new Map()));
+    keys.set(key, value);
+  }
+
+  delete(boardId: string, type: string, key: string): void {
+    this.boards.get(boardId)?.get(type)?.delete(key);
+  }
+}
+
 const unitId = (unit: MetricUnit) => `${unit.metricCode}\u0000${unit.unitKey}`;
 
-export function unitSignature(unit: MetricUnit): string {
-  return JSON.stringify([
-    unit.unitDate,
-    unit.counted,
-    unit.reason,
-    unit.dataQuality ?? false,
-    unit.value ?? null,
-    unit.denominatorValue ?? null,
-    unit.breakdown ?? null,
-    unit.positions,
-  ]);
+/**
+ * Whether two versions of one unit store the same row: optional fields compare as the read
+ * model stores them (absent `dataQuality` as false, absent numbers as null, numbers as JSON
+ * writes them), so a unit read back from the tables equals the one computed again.
+ */
+export function sameUnit(a: MetricUnit, b: MetricUnit): boolean {
+  return (
+    a.unitDate === b.unitDate &&
+    a.counted === b.counted &&
+    (a.reason ?? null) === (b.reason ?? null) &&
+    (a.dataQuality ?? false) === (b.dataQuality ?? false) &&
+    jsonNumber(a.value) === jsonNumber(b.value) &&
+    jsonNumber(a.denominatorValue) === jsonNumber(b.denominatorValue) &&
+    (a.breakdown ?? null) === (b.breakdown ?? null) &&
+    samePositions(a.positions, b.positions)
+  );
+}
+
+function jsonNumber(value: number | undefined): number | null {
+  return value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+function samePositions(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (jsonNumber(a[i]) !== jsonNumber(b[i])) return false;
+  return true;
 }
 
 export function businessDateOf(data: JsonObject): string | null {

@@ -1,6 +1,6 @@
 import type { JsonObject } from '@app/event-store';
 import type { Counted, MetricUnit } from '../metric-unit';
-import { unitSignature, type FactRow, type UnitRow } from './fact-projection';
+import type { FactRow, UnitRow } from './fact-projection';
 
 /** A `facts` row with its columns decoded (JSON parsed, integers as numbers), whatever the store. */
 export interface FactColumns {
@@ -76,7 +76,6 @@ export function unitRowOf(columns: UnitColumns): UnitRow {
     boardId: columns.board_id,
     childKey: columns.child_key,
     unit,
-    signature: unitSignature(unit),
     validFrom: columns.valid_from,
   };
 }
