@@ -1,4 +1,4 @@
-import { BOARD_EVENT_NAMES, CASE_EVENT_NAMES, businessKeyOf, retractedFactOf, type EventName } from '@app/ingestion';
+import { BOARD_EVENT_NAMES, CASE_EVENT_NAMES, businessKeyOf, retractedFactOf, scopeOf, type EventName } from '@app/ingestion';
 import type { JsonObject, RecordedEvent } from '@app/event-store';
 import type { Fact, BoardSettings } from '../facts/fact';
 import type { MetricUnit } from '../metric-unit';
@@ -82,12 +82,12 @@ interface CurrentUnit {
  * "as known at" is answered without replaying.
  */
 export class FactProjector {
-  /** Current facts by board, type and business key. */
+  /** Current facts by board, scope (see `factScopeOf`), type and business key. */
   private readonly facts = new KeyedMap<FactRow>();
   /** Every child with current facts or units, by board and child key. */
   private readonly children = new Map<string, Map<string, ChildState>>();
   private readonly boardOfLocalAuthority = new Map<string, string>();
-  /** Retractions that arrived before the fact they withdraw, by the withdrawn fact's board, type and business key. */
+  /** Retractions that arrived before the fact they withdraw, by the withdrawn fact's board, scope, type and business key. */
   private readonly tombstones = new KeyedMap<FactRow>();
   private nextFactId: number;
   private nextUnitId: number;
@@ -124,14 +124,15 @@ export class FactProjector {
     if (!boardId) return;
 
     const target = isRetraction ? retractedFactOf(data) : { type: type as EventName, businessKey: businessKeyOf(type as EventName, data) };
-    const previous = this.facts.get(boardId, target.type, target.businessKey);
+    const scope = factScopeOf(type, data);
+    const previous = this.facts.get(boardId, scope, target.type, target.businessKey);
     if (isRetraction && !previous) {
-      this.recordTombstone(event, boardId, target, changes);
+      this.recordTombstone(event, boardId, scope, target, changes);
       return;
     }
-    const tombstone = isRetraction ? undefined : this.tombstones.get(boardId, target.type, target.businessKey);
+    const tombstone = isRetraction ? undefined : this.tombstones.get(boardId, scope, target.type, target.businessKey);
     if (tombstone && !previous) {
-      this.suppressRetracted(event, boardId, target.businessKey, tombstone, changes);
+      this.suppressRetracted(event, boardId, scope, target.businessKey, tombstone, changes);
       return;
     }
 
@@ -183,10 +184,11 @@ export class FactProjector {
   private recordTombstone(
     event: RecordedEvent,
     boardId: string,
+    scope: string,
     target: { type: string; businessKey: string },
     changes: ReadModelChanges,
   ): void {
-    if (this.tombstones.get(boardId, target.type, target.businessKey)) return;
+    if (this.tombstones.get(boardId, scope, target.type, target.businessKey)) return;
     const row: FactRow = {
       id: this.nextFactId++,
       boardId,
@@ -204,7 +206,7 @@ export class FactProjector {
       validFrom: event.position,
     };
     changes.factInserts.push(row);
-    this.tombstones.set(boardId, target.type, target.businessKey, row);
+    this.tombstones.set(boardId, scope, target.type, target.businessKey, row);
   }
 
   /**
@@ -212,7 +214,14 @@ export class FactProjector {
    * closed at the position it opened, so it is valid at no position, and the tombstone is spent.
    * A later version of the fact is a new statement and counts again.
    */
-  private suppressRetracted(event: RecordedEvent, boardId: string, key: string, tombstone: FactRow, changes: ReadModelChanges): void {
+  private suppressRetracted(
+    event: RecordedEvent,
+    boardId: string,
+    scope: string,
+    key: string,
+    tombstone: FactRow,
+    changes: ReadModelChanges,
+  ): void {
     const row: FactRow = {
       id: this.nextFactId++,
       boardId,
@@ -232,7 +241,7 @@ export class FactProjector {
     changes.factInserts.push(row);
     changes.factCloses.push({ id: row.id, validTo: event.position });
     changes.factCloses.push({ id: tombstone.id, validTo: event.position });
-    this.tombstones.delete(boardId, event.type, key);
+    this.tombstones.delete(boardId, scope, event.type, key);
   }
 
   private recomputeChild(child: ChildState, position: number, changes: ReadModelChanges): void {
@@ -273,10 +282,16 @@ export class FactProjector {
   private remember(row: FactRow): void {
     if (row.fact.type === 'RecordRetracted') {
       const slash = row.fact.key.indexOf('/');
-      this.tombstones.set(row.boardId, row.fact.key.slice(0, slash), row.fact.key.slice(slash + 1), row);
+      this.tombstones.set(
+        row.boardId,
+        factScopeOf(row.fact.type, row.fact.data),
+        row.fact.key.slice(0, slash),
+        row.fact.key.slice(slash + 1),
+        row,
+      );
       return;
     }
-    this.facts.set(row.boardId, row.fact.type, row.fact.key, row);
+    this.facts.set(row.boardId, factScopeOf(row.fact.type, row.fact.data), row.fact.type, row.fact.key, row);
     for (const child of row.childKeys) this.childOf(row.boardId, child).facts.add(row);
     if (row.fact.type === 'BoardEstablished') {
       for (const la of (row.fact.data.localAuthorities as string[] | undefined) ?? []) this.boardOfLocalAuthority.set(la, row.boardId);
@@ -284,7 +299,7 @@ export class FactProjector {
   }
 
   private forget(row: FactRow): void {
-    this.facts.delete(row.boardId, row.fact.type, row.fact.key);
+    this.facts.delete(row.boardId, factScopeOf(row.fact.type, row.fact.data), row.fact.type, row.fact.key);
     const children = this.children.get(row.boardId);
     for (const child of row.childKeys) children?.get(child)?.facts.delete(row);
     if (row.fact.type === 'BoardEstablished') {
@@ -303,24 +318,37 @@ export class FactProjector {
   }
 }
 
-/** A map keyed by board, then type, then business key: no joined key string is built for a lookup. */
-class KeyedMap<V> {
-  private readonly boards = new Map<string, Map<string, Map<string, V>>>();
+/**
+ * Where a fact's business key is unique within its board: a case fact's key only within its
+ * local authority (two authorities of one board may both send a `cg-8`), a board fact's within
+ * the board (the empty scope).
+ */
+function factScopeOf(type: string, data: JsonObject): string {
+  if (type !== 'RecordRetracted' && !CASE_TYPES.has(type)) return '';
+  const scope = scopeOf(type as EventName, data);
+  return scope.kind === 'local-authority' ? scope.id : '';
+}
 
-  get(boardId: string, type: string, key: string): V | undefined {
-    return this.boards.get(boardId)?.get(type)?.get(key);
+/** A map keyed by board, scope, type and business key: no joined key string is built for a look-up. */
+class KeyedMap<V> {
+  private readonly boards = new Map<string, Map<string, Map<string, Map<string, V>>>>();
+
+  get(boardId: string, scope: string, type: string, key: string): V | undefined {
+    return this.boards.get(boardId)?.get(scope)?.get(type)?.get(key);
   }
 
-  set(boardId: string, type: string, key: string, value: V): void {
-    let types = this.boards.get(boardId);
-    if (!types) this.boards.set(boardId, (types = new Map()));
+  set(boardId: string, scope: string, type: string, key: string, value: V): void {
+    let scopes = this.boards.get(boardId);
+    if (!scopes) this.boards.set(boardId, (scopes = new Map()));
+    let types = scopes.get(scope);
+    if (!types) scopes.set(scope, (types = new Map()));
     let keys = types.get(type);
     if (!keys) types.set(type, (keys = new Map()));
     keys.set(key, value);
   }
 
-  delete(boardId: string, type: string, key: string): void {
-    this.boards.get(boardId)?.get(type)?.delete(key);
+  delete(boardId: string, scope: string, type: string, key: string): void {
+    this.boards.get(boardId)?.get(scope)?.get(type)?.delete(key);
   }
 }
 

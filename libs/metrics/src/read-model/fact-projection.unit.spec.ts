@@ -58,6 +58,27 @@ describe('FactProjector', () => {
     expect(changes.unitInserts.map((row) => [row.unit.unitKey, row.validFrom])).toEqual([['referral:r1', 1]]);
   });
 
+  it('keeps the same business key from two local authorities of one board as two facts', () => {
+    const { fn } = countingUnits();
+    const projector = new FactProjector(fn, () => DEFAULT_BOARD_SETTINGS);
+    const changes = projector.apply([
+      recorded('ReferralReceived', { localAuthority: 'W06000015', referralId: 'r-8', childId: 'child-a', receivedOn: '2025-04-10' }),
+      recorded('ReferralReceived', { localAuthority: 'W06000014', referralId: 'r-8', childId: 'child-b', receivedOn: '2025-04-11' }),
+      recorded('RecordRetracted', { localAuthority: 'W06000014', retractedType: 'ReferralReceived', businessId: 'r-8', reason: 'duplicate' }),
+    ]);
+
+    expect(changes.factInserts.map((row) => [row.fact.data.localAuthority, row.fact.key])).toEqual([
+      ['W06000015', 'r-8'],
+      ['W06000014', 'r-8'],
+    ]);
+    expect(changes.factCloses).toEqual([{ id: 2, validTo: 3 }]);
+    expect(changes.unitInserts.map((row) => [row.childKey, row.unit.unitKey])).toEqual([
+      ['child-a', 'referral:r-8'],
+      ['child-b', 'referral:r-8'],
+    ]);
+    expect(changes.unitCloses.map((close) => close.row.childKey)).toEqual(['child-b']);
+  });
+
   it('gives the same rows whether or not the units function names the fact types it depends on', () => {
     const events = [
       referral('r1', 'child-a', '2025-04-10'),
