@@ -98,6 +98,14 @@ export function nextRecordedAt(lastRecordedAt: string | null, now = new Date()):
  * cheaper per id than a generator written in JavaScript.
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const time = now.toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${randomUUID().slice(15)}`;
+  if (now !== prefixTime) {
+    const time = now.toString(16).padStart(12, '0');
+    prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
+    prefixTime = now;
+  }
+  return prefix + randomUUID().slice(15);
 }
+
+/** The id prefix of the last millisecond an id was made in: a batch makes many in one. */
+let prefixTime = -1;
+let prefix = '';

@@ -42,8 +42,8 @@ export function chainHashOfCanonical(
 ): string {
   return hash(
     'sha256',
-    `${previousHash}{"data":${event.dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${event.metadataJson},"position":${JSON.stringify(event.position)},` +
-      `"recordedAt":${JSON.stringify(event.recordedAt)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)},"version":${JSON.stringify(event.version)}}`,
+    `${previousHash}{"data":${event.dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${event.metadataJson},"position":${event.position},` +
+      `"recordedAt":${JSON.stringify(event.recordedAt)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)},"version":${event.version}}`,
     'hex',
   );
 }
