@@ -31,9 +31,11 @@ export function isRfc3339Instant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = RFC3339.exec(value);
   if (match === null) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
-  if (hour > 23 || minute > 59 || second > 60) return false;
+  if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 60) return false;
   if (match[9] !== undefined && (Number(match[10]) > 23 || Number(match[11]) > 59)) return false;
   return true;
 }

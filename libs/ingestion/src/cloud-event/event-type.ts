@@ -12,9 +12,20 @@ export function eventTypeOf(name: EventName, major = 1): string {
 
 export type ParsedEventType = { ok: true; name: EventName; major: number } | { ok: false; problem: string };
 
+/** Accepted types as parsed: there are only as many as the catalogue has names and majors. */
+const ACCEPTED = new Map<string, ParsedEventType>();
+
 /** Reads a CloudEvent `type`: the catalogue's event name and a supported major version. */
 export function parseEventType(type: unknown): ParsedEventType {
   if (typeof type !== 'string') return { ok: false, problem: 'must be a string safeguarding.<EventName>.v<major>' };
+  const accepted = ACCEPTED.get(type);
+  if (accepted !== undefined) return accepted;
+  const parsed = parseNewEventType(type);
+  if (parsed.ok) ACCEPTED.set(type, Object.freeze(parsed));
+  return parsed;
+}
+
+function parseNewEventType(type: string): ParsedEventType {
   const match = EVENT_TYPE.exec(type);
   if (match === null) {
     return { ok: false, problem: 'must be safeguarding.<EventName>.v<major>, e.g. safeguarding.ReferralReceived.v1' };

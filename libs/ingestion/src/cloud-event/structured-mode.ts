@@ -6,9 +6,15 @@ export type ParsedEvent =
   { ok: true; raw: unknown; byteLength: number } | { ok: false; error: SizeLimitExceeded | MalformedCloudEventJson };
 export type ParsedBatch = { ok: true; events: unknown[] } | { ok: false; error: SizeLimitExceeded | MalformedCloudEventJson };
 
+/** The UTF-8 text of bytes, read in place (a Kafka message value is a Buffer already). */
+function utf8Of(bytes: Uint8Array): string {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.toString('utf8');
+}
+
 function parseJson(text: string | Uint8Array): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')) as unknown };
+    return { ok: true, value: JSON.parse(typeof text === 'string' ? text : utf8Of(text)) as unknown };
   } catch {
     return { ok: false };
   }

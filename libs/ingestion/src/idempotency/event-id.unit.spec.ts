@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { v5 as uuidV5, validate, version } from 'uuid';
 import { CLOUD_EVENT_ID_NAMESPACE, eventIdFor } from './event-id';
 
@@ -17,5 +18,13 @@ describe('eventIdFor', () => {
   it('does not confuse pairs whose concatenations are equal', () => {
     expect(eventIdFor('urn:a:b', 'c')).not.toBe(eventIdFor('urn:a', 'b:c'));
     expect(eventIdFor('a', 'bc')).not.toBe(eventIdFor('ab', 'c'));
+  });
+
+  it('is the UUID v5 of the pair for any source and id, however long and whatever their characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 600 }), fc.string({ unit: 'grapheme', maxLength: 600 }), (source, id) => {
+        expect(eventIdFor(source, id)).toBe(uuidV5(JSON.stringify([source, id]), CLOUD_EVENT_ID_NAMESPACE));
+      }),
+    );
   });
 });

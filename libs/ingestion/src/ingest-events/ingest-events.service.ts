@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ukDateOf } from '@app/calendar';
 import { DomainRuleViolation, NotFound, type CommandContext } from '@app/ddd';
-import { EVENT_STORE, EventIdConflict, type AppendRequest, type EventStore, type Transport } from '@app/event-store';
+import { EVENT_STORE, EventIdConflict, type AppendRequest, type EventMetadata, type EventStore, type Transport } from '@app/event-store';
 import { businessKeyOf, retractedFactOf, scopeOf } from '../business-keys/business-key';
 import type { EventName } from '../catalogue/event-names';
 import { validateCloudEvent, type ValidatedCloudEvent } from '../cloud-event/validate-cloud-event';
 import type { FieldError } from '../errors/field-error';
 import { eventIdFor } from '../idempotency/event-id';
 import { BoardKeyRing } from '../pseudonymisation/board-key-ring';
-import { pseudonymiseChildIds } from '../pseudonymisation/pseudonymise-child-ids';
+import { ChildPseudonymiser, pseudonymiseChildIdsInPlace } from '../pseudonymisation/pseudonymise-child-ids';
 import { caseStream, isCaseFactName } from './case-stream';
 import { BOARD_EVENT_HANDLER, BOARD_LOOKUP, type BoardEventHandler, type BoardLookup } from './ingestion.ports';
 
@@ -56,6 +56,7 @@ export class IngestEvents {
     const outcomes: IngestOutcome[] = new Array(items.length);
     const pending: Array<{ index: number; request: AppendRequest; event: ValidatedCloudEvent }> = [];
     const boardOf = new Map<string, string | null>();
+    const pseudonymisers = new Map<string, ChildPseudonymiser>();
 
     const flush = async () => {
       if (pending.length === 0) return;
@@ -79,7 +80,8 @@ export class IngestEvents {
       pending.length = 0;
     };
 
-    for (const [index, item] of items.entries()) {
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
       const validated = validateCloudEvent(item.raw, { today, byteLength: item.byteLength });
       if (!validated.ok) {
         outcomes[index] = { status: 'rejected', kind: 'invalid', ...identityOf(item.raw), errors: validated.errors };
@@ -88,27 +90,32 @@ export class IngestEvents {
       const event = validated.event;
       const data = event.data as unknown as Record<string, unknown>;
       const scope = scopeOf(event.name, data);
-      const context: CommandContext = {
-        correlationId: item.correlationId,
-        causationId: item.correlationId,
-        source: event.source,
-        sourceEventId: event.id,
-        eventId: eventIdFor(event.source, event.id),
-        transport: item.transport,
-      };
+      const eventId = eventIdFor(event.source, event.id);
 
       if (scope.kind === 'board') {
+        const context: CommandContext = {
+          correlationId: item.correlationId,
+          causationId: item.correlationId,
+          source: event.source,
+          sourceEventId: event.id,
+          eventId,
+          transport: item.transport,
+        };
         // Only a board's establishment (or its withdrawal) changes how later case events route,
         // so only then must the case events before it be stored first; other board facts are
         // independent of case facts and let the batch's case events stay in one group commit.
-        if (changesRouting(event.name, data)) await flush();
+        const routing = changesRouting(event.name, data);
+        if (routing) await flush();
         outcomes[index] = await this.handleBoardEvent(event, data, context);
-        if (changesRouting(event.name, data)) boardOf.clear();
+        if (routing) boardOf.clear();
         continue;
       }
 
-      if (!boardOf.has(scope.id)) boardOf.set(scope.id, await this.boards.boardForLocalAuthority(scope.id));
-      const boardId = boardOf.get(scope.id) ?? null;
+      let boardId = boardOf.get(scope.id);
+      if (boardId === undefined) {
+        boardId = await this.boards.boardForLocalAuthority(scope.id);
+        boardOf.set(scope.id, boardId);
+      }
       if (boardId === null) {
         outcomes[index] = {
           status: 'rejected',
@@ -119,29 +126,26 @@ export class IngestEvents {
         };
         continue;
       }
-      const pseudonymised = pseudonymiseChildIds(event.name, data, scope.id, this.keyRing.keyFor(boardId));
+      let pseudonymiser = pseudonymisers.get(boardId);
+      if (pseudonymiser === undefined) {
+        pseudonymiser = new ChildPseudonymiser(this.keyRing.keyFor(boardId));
+        pseudonymisers.set(boardId, pseudonymiser);
+      }
+      // The validated data is a fresh copy that nothing else holds: pseudonymised where it is.
+      const pseudonymised = pseudonymiseChildIdsInPlace(event.name, data, scope.id, pseudonymiser);
+      // Members in sorted order, which the store's canonical JSON then keeps without a copy.
+      const { correlationId, transport } = item;
+      const { source, id: sourceEventId, time: occurredAt } = event;
+      const metadata: EventMetadata = occurredAt
+        ? { boardId, causationId: correlationId, correlationId, occurredAt, source, sourceEventId, transport }
+        : { boardId, causationId: correlationId, correlationId, source, sourceEventId, transport };
       pending.push({
         index,
         event,
         request: {
           stream: this.streamOf(event.name, scope.id, pseudonymised),
           expectedVersion: 'any',
-          events: [
-            {
-              eventId: context.eventId,
-              type: event.name,
-              data: pseudonymised,
-              metadata: {
-                correlationId: context.correlationId,
-                causationId: context.causationId,
-                source: event.source,
-                sourceEventId: event.id,
-                transport: item.transport,
-                boardId,
-                ...(event.time ? { occurredAt: event.time } : {}),
-              },
-            },
-          ],
+          events: [{ eventId, type: event.name, data: pseudonymised, metadata }],
         },
       });
     }

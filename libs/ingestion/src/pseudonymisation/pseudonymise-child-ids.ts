@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { inspect } from 'node:util';
 import type { EventName } from '../catalogue/event-names';
 import { CannotPseudonymise } from '../errors/ingestion.errors';
 import { isGssCode, isNonEmptyString } from '../validation/field-rules.decorators';
@@ -17,6 +18,46 @@ export function pseudonymOf(childId: string, localAuthority: string, key: Buffer
 }
 
 /**
+ * Pseudonyms under one board's key, the same as {@link pseudonymOf} gives, each computed once: an
+ * event names the same child in several fields (`childIds`, `outcomes[].childId`,
+ * `childParticipation`) and a batch names the same child in many events. Meant to live for one
+ * batch and then be dropped: it holds the identifiers it has seen, in memory only, no longer than
+ * the batch that carries them.
+ */
+export class ChildPseudonymiser {
+  readonly #known = new Map<string, string>();
+  readonly #key: KeyObject;
+
+  /** @throws CannotPseudonymise when the key is empty. */
+  constructor(key: Buffer) {
+    if (!Buffer.isBuffer(key) || key.length === 0) throw new CannotPseudonymise('any event', 'key', 'must be a non-empty key');
+    this.#key = createSecretKey(key);
+  }
+
+  pseudonymOf(childId: string, localAuthority: string): string {
+    const text = `${localAuthority}:${childId}`;
+    let pseudonym = this.#known.get(text);
+    if (pseudonym === undefined) {
+      pseudonym = createHmac('sha256', this.#key).update(text, 'utf8').digest('hex');
+      this.#known.set(text, pseudonym);
+    }
+    return pseudonym;
+  }
+
+  toString(): string {
+    return 'ChildPseudonymiser';
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+/**
  * A copy of `data` with every child identifier field ({@link CHILD_IDENTIFIER_FIELDS}) replaced by
  * its pseudonym under `key` (the board's key). `data` itself is left untouched. Every field is
  * replaced wherever it appears, whatever `eventName` says, so no raw identifier can slip through.
@@ -29,33 +70,61 @@ export function pseudonymOf(childId: string, localAuthority: string, key: Buffer
  */
 export function pseudonymiseChildIds<T extends object>(eventName: EventName, data: T, localAuthority: string, key: Buffer): T {
   if (!Buffer.isBuffer(key) || key.length === 0) throw new CannotPseudonymise(eventName, 'key', 'must be a non-empty key');
+  checkLocalAuthority(eventName, data as Record<string, unknown>, localAuthority);
+  return replaceChildIds(eventName, structuredClone(data), localAuthority, new ChildPseudonymiser(key));
+}
+
+/**
+ * As {@link pseudonymiseChildIds}, but replaces the identifiers in `data` itself and returns it:
+ * for data the caller owns and nothing else holds (the fresh copy `validateCloudEvent` returns),
+ * where a second copy would only cost time.
+ *
+ * @throws CannotPseudonymise as {@link pseudonymiseChildIds}; `data` may then be partly replaced.
+ */
+export function pseudonymiseChildIdsInPlace<T extends object>(
+  eventName: EventName,
+  data: T,
+  localAuthority: string,
+  pseudonymiser: ChildPseudonymiser,
+): T {
+  checkLocalAuthority(eventName, data as Record<string, unknown>, localAuthority);
+  return replaceChildIds(eventName, data, localAuthority, pseudonymiser);
+}
+
+function checkLocalAuthority(eventName: EventName, data: Record<string, unknown>, localAuthority: string): void {
   if (!isGssCode(localAuthority)) throw new CannotPseudonymise(eventName, 'localAuthority', 'must be a GSS code');
-  const source = data as Record<string, unknown>;
-  if (source.localAuthority !== undefined && source.localAuthority !== localAuthority) {
+  if (data.localAuthority !== undefined && data.localAuthority !== localAuthority) {
     throw new CannotPseudonymise(eventName, 'data.localAuthority', 'must be the local authority the pseudonyms are keyed on');
   }
-  const copy = structuredClone(data) as Record<string, unknown>;
+}
+
+/** Replaces the identifier fields; lists and outcomes are new values, so an aliased one is never pseudonymised twice. */
+function replaceChildIds<T extends object>(eventName: EventName, data: T, localAuthority: string, pseudonymiser: ChildPseudonymiser): T {
+  const record = data as Record<string, unknown>;
   const pseudonym = (value: unknown, path: string): string => {
     if (!isNonEmptyString(value)) throw new CannotPseudonymise(eventName, path, 'must be a non-empty string');
-    return pseudonymOf(value, localAuthority, key);
+    return pseudonymiser.pseudonymOf(value, localAuthority);
   };
   const pseudonymList = (value: unknown, path: string): string[] => {
     if (!Array.isArray(value)) throw new CannotPseudonymise(eventName, path, 'must be a list');
-    return value.map((entry, index) => pseudonym(entry, `${path}[${index}]`));
+    const list = new Array<string>(value.length);
+    for (let index = 0; index < value.length; index++) list[index] = pseudonym(value[index], `${path}[${index}]`);
+    return list;
   };
 
-  if (copy.childId !== undefined) copy.childId = pseudonym(copy.childId, 'data.childId');
-  if (copy.childIds !== undefined) copy.childIds = pseudonymList(copy.childIds, 'data.childIds');
-  if (copy.childParticipation !== undefined) {
-    copy.childParticipation = pseudonymList(copy.childParticipation, 'data.childParticipation');
+  if (record.childId !== undefined) record.childId = pseudonym(record.childId, 'data.childId');
+  if (record.childIds !== undefined) record.childIds = pseudonymList(record.childIds, 'data.childIds');
+  if (record.childParticipation !== undefined) {
+    record.childParticipation = pseudonymList(record.childParticipation, 'data.childParticipation');
   }
-  if (copy.outcomes !== undefined) {
-    if (!Array.isArray(copy.outcomes)) throw new CannotPseudonymise(eventName, 'data.outcomes', 'must be a list');
-    copy.outcomes.forEach((outcome: unknown, index) => {
+  if (record.outcomes !== undefined) {
+    const outcomes = record.outcomes;
+    if (!Array.isArray(outcomes)) throw new CannotPseudonymise(eventName, 'data.outcomes', 'must be a list');
+    record.outcomes = outcomes.map((outcome: unknown, index) => {
       const path = `data.outcomes[${index}]`;
       if (!isJsonObject(outcome)) throw new CannotPseudonymise(eventName, path, 'must be an object');
-      if (outcome.childId !== undefined) outcome.childId = pseudonym(outcome.childId, `${path}.childId`);
+      return outcome.childId === undefined ? { ...outcome } : { ...outcome, childId: pseudonym(outcome.childId, `${path}.childId`) };
     });
   }
-  return copy as T;
+  return data;
 }

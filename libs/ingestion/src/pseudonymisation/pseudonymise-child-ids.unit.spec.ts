@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { VALID_EXAMPLES } from '../catalogue/valid-examples.fixture';
 import { CannotPseudonymise } from '../errors/ingestion.errors';
-import { pseudonymiseChildIds, pseudonymOf } from './pseudonymise-child-ids';
+import { ChildPseudonymiser, pseudonymiseChildIds, pseudonymiseChildIdsInPlace, pseudonymOf } from './pseudonymise-child-ids';
 
 const key = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');
 const la = 'W06000015';
@@ -65,5 +67,64 @@ describe('pseudonymiseChildIds', () => {
     } catch (error: unknown) {
       expect(String(error)).not.toContain('LA-77120');
     }
+  });
+});
+
+describe('ChildPseudonymiser', () => {
+  it('gives the pseudonym pseudonymOf gives, for any key and any identifier', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 150 }),
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.constantFrom('W06000015', 'E08000025'),
+        (keyBytes, childId, localAuthority) => {
+          const key = Buffer.from(keyBytes);
+          const pseudonymiser = new ChildPseudonymiser(key);
+          expect(pseudonymiser.pseudonymOf(childId, localAuthority)).toBe(pseudonymOf(childId, localAuthority, key));
+          expect(pseudonymiser.pseudonymOf(childId, localAuthority)).toBe(pseudonymOf(childId, localAuthority, key));
+        },
+      ),
+    );
+  });
+
+  it('agrees with pseudonymOf across a sequence of identifiers of every length', () => {
+    const pseudonymiser = new ChildPseudonymiser(key);
+    for (const childId of ['LA-77120', 'x'.repeat(1_000), 'é漢字😀', 'LA-77121', '', 'LA-77120']) {
+      expect(pseudonymiser.pseudonymOf(childId, la)).toBe(expected(childId));
+    }
+  });
+
+  it('never shows its key', () => {
+    const pseudonymiser = new ChildPseudonymiser(key);
+    for (const shown of [String(pseudonymiser), JSON.stringify(pseudonymiser), inspect(pseudonymiser, { showHidden: true, depth: 5 })]) {
+      expect(shown).not.toContain(key.toString('hex'));
+      expect(shown).not.toContain(key.toString('base64'));
+    }
+  });
+});
+
+describe('pseudonymiseChildIdsInPlace', () => {
+  it('replaces the identifiers in the data it is given, as pseudonymiseChildIds does in a copy', () => {
+    const data = exampleData('InitialChildProtectionConferenceHeld');
+    const copied = pseudonymiseChildIds('InitialChildProtectionConferenceHeld', data, la, key);
+    const result = pseudonymiseChildIdsInPlace('InitialChildProtectionConferenceHeld', data, la, new ChildPseudonymiser(key));
+    expect(result).toBe(data);
+    expect(result).toEqual(copied);
+    expect(JSON.stringify(result)).not.toContain('LA-7712');
+  });
+
+  it('pseudonymises a list shared by two fields once', () => {
+    const shared = ['LA-77120'];
+    const data = { localAuthority: la, childIds: shared, childParticipation: shared };
+    pseudonymiseChildIdsInPlace('StrategyDiscussionHeld', data, la, new ChildPseudonymiser(key));
+    expect(data.childIds).toEqual([expected('LA-77120')]);
+    expect(data.childParticipation).toEqual([expected('LA-77120')]);
+  });
+
+  it('refuses data of another local authority, naming the field', () => {
+    const data = exampleData('ReferralReceived');
+    expect(() => pseudonymiseChildIdsInPlace('ReferralReceived', data, 'W06000014', new ChildPseudonymiser(key))).toThrow(
+      /data.localAuthority/,
+    );
   });
 });

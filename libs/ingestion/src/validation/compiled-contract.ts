@@ -94,7 +94,7 @@ export function passesCompiledContract(type: Class, value: Record<string, unknow
   }
   for (const property of contract.properties) {
     const propertyValue = value[property.name];
-    if (!property.conditions.every((condition) => condition(value, propertyValue))) continue;
+    if (!allHold(property.conditions, value, propertyValue)) continue;
     for (const rule of property.rules) {
       if (rule.validateIf !== undefined && !rule.validateIf(value, propertyValue)) continue;
       const args: ValidationArguments = {
@@ -104,17 +104,33 @@ export function passesCompiledContract(type: Class, value: Record<string, unknow
         value: propertyValue,
         constraints: rule.constraints,
       };
-      const items = rule.each && Array.isArray(propertyValue) ? propertyValue : [propertyValue];
+      const each = rule.each && Array.isArray(propertyValue);
       for (const validator of rule.validators) {
-        if (!items.every((item) => validator.validate(item, args) === true)) return false;
+        if (!each) {
+          if (validator.validate(propertyValue, args) !== true) return false;
+          continue;
+        }
+        for (const item of propertyValue as unknown[]) {
+          if (validator.validate(item, args) !== true) return false;
+        }
       }
     }
     if (property.nested !== undefined && propertyValue !== undefined) {
-      const items = Array.isArray(propertyValue) ? propertyValue : [propertyValue];
-      for (const item of items) {
+      if (!Array.isArray(propertyValue)) {
+        if (!isJsonObject(propertyValue) || !passesCompiledContract(property.nested, propertyValue)) return false;
+        continue;
+      }
+      for (const item of propertyValue) {
         if (!isJsonObject(item) || !passesCompiledContract(property.nested, item)) return false;
       }
     }
+  }
+  return true;
+}
+
+function allHold(conditions: readonly Condition[], object: object, value: unknown): boolean {
+  for (const condition of conditions) {
+    if (!condition(object, value)) return false;
   }
   return true;
 }

@@ -19,9 +19,58 @@ function isPlainObject(value: object): boolean {
  * shares nothing with the caller's object and cannot reach a prototype. Values JSON cannot carry
  * (functions, class instances, non-finite numbers) and prototype keys are reported in `errors`
  * at their path, and the copy is then only fit for reporting more errors. Members set to
- * `undefined` are left out, as JSON would leave them.
+ * `undefined` are left out, as JSON would leave them. The members of a valid value's objects are
+ * copied in sorted key order.
  */
 export function copyJson(value: unknown, path: string, errors: FieldError[], depth = 0): unknown {
+  // Valid input, the usual case, is copied without building a path per member; only input with a
+  // problem is walked again to name where.
+  const copy = copyValidJson(value, depth);
+  return copy === NOT_JSON ? copyReporting(value, path, errors, depth) : copy;
+}
+
+/** What {@link copyValidJson} answers for input that is not plain JSON. */
+const NOT_JSON: unique symbol = Symbol('not JSON');
+
+function copyValidJson(value: unknown, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_JSON;
+  if (typeof value !== 'object' || depth >= MAX_JSON_DEPTH) return NOT_JSON;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) {
+      const item = copyValidJson(value[index], depth + 1);
+      if (item === NOT_JSON) return NOT_JSON;
+      copy[index] = item;
+    }
+    return copy;
+  }
+  if (!isPlainObject(value)) return NOT_JSON;
+  const copy: Record<string, unknown> = {};
+  for (const key of sortedKeys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return NOT_JSON;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    const item = copyValidJson(member, depth + 1);
+    if (item === NOT_JSON) return NOT_JSON;
+    copy[key] = item;
+  }
+  return copy;
+}
+
+/**
+ * The keys in sorted order, so that the copy's members are in the store's canonical order and
+ * the store writes the data without ordering it again (what the copy costs here it saves there).
+ */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) return keys.sort();
+  }
+  return keys;
+}
+
+function copyReporting(value: unknown, path: string, errors: FieldError[], depth: number): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) errors.push({ path, problem: 'must be a finite number' });
@@ -38,7 +87,7 @@ export function copyJson(value: unknown, path: string, errors: FieldError[], dep
   if (Array.isArray(value)) {
     const copy: unknown[] = new Array<unknown>(value.length);
     for (let index = 0; index < value.length; index++) {
-      copy[index] = copyJson(value[index], `${path}[${index}]`, errors, depth + 1);
+      copy[index] = copyReporting(value[index], `${path}[${index}]`, errors, depth + 1);
     }
     return copy;
   }
@@ -53,7 +102,7 @@ export function copyJson(value: unknown, path: string, errors: FieldError[], dep
       continue;
     }
     const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined) copy[key] = copyJson(member, `${path}.${key}`, errors, depth + 1);
+    if (member !== undefined) copy[key] = copyReporting(member, `${path}.${key}`, errors, depth + 1);
   }
   return copy;
 }
