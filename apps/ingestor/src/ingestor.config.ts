@@ -73,12 +73,25 @@ export class IngestorConfig {
   @Max(64)
   INGESTOR_PARTITIONS_CONCURRENTLY = 3;
 
-  /** Most bytes fetched per partition per request: the batch size handed to one group commit. */
+  /** Most bytes fetched per partition per request: the size of a batch (see INGESTOR_EVENTS_PER_COMMIT). */
   @Transform(toInt(4 * 1024 * 1024))
   @IsInt()
   @Min(64 * 1024)
   @Max(64 * 1024 * 1024)
   INGESTOR_MAX_BYTES_PER_PARTITION = 4 * 1024 * 1024;
+
+  /**
+   * Most messages of a fetched batch ingested in one group commit; a larger batch is taken in
+   * consecutive slices of this size, its offset committed after the last. Bounds the memory a
+   * batch holds at once and the length of each store transaction. (500: into PostgreSQL, whose
+   * store groups the slices of concurrent partitions into one call, 2,100 events/s against 1,470
+   * at 1,000 and 770 unsliced; into SQLite no difference was measurable.)
+   */
+  @Transform(toInt(500))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INGESTOR_EVENTS_PER_COMMIT = 500;
 
   /** Longest a fetch waits for new messages. */
   @Transform(toInt(500))

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EventStoreUnavailable } from '@app/event-store';
 import { decodeKafkaCloudEvent, type IngestEvents, type IngestItem, type IngestOutcome } from '@app/ingestion';
-import { nextOffset, type KafkaBatchContext } from '@app/kafka';
+import { nextOffset, type KafkaBatchContext, type KafkaIncomingMessage } from '@app/kafka';
 import type { DeadLetterPublisher, Poison } from '../dead-letters/dead-letter.publisher';
 import { DeadLetterTopicUnavailable } from '../dead-letters/dead-letters.errors';
 
@@ -19,16 +19,25 @@ export interface RetryPolicy {
 /** Why a batch was left uncommitted: it will be delivered again, to this member or another. */
 export type Abandoned = 'stopping' | 'stale' | 'commit-refused';
 
+export interface BatchSizes {
+  /** Most messages decoded and ingested together: one group commit into the store. */
+  eventsPerCommit: number;
+}
+
 /**
  * One Kafka batch of one partition, in this order:
- * 1. decode every message (structured JSON value or binary `ce_*` headers);
- * 2. ingest the decodable ones at once (one group commit into the store);
- * 3. dead-letter every undecodable or rejected message, acknowledged by the broker;
- * 4. commit the offset after the batch.
+ * 1. decode the messages (structured JSON value or binary `ce_*` headers) and ingest the
+ *    decodable ones, `eventsPerCommit` messages at a time (one group commit each, in order);
+ * 2. dead-letter every undecodable or rejected message, acknowledged by the broker;
+ * 3. commit the offset after the batch.
  * So an offset is committed only past events that are durably stored or durably dead-lettered.
  * While the store or the dead-letter topic is unavailable the batch is retried with backoff
  * (heartbeating, so the member keeps its partitions) and nothing is committed; a redelivery
  * after a crash or rebalance is harmless because the store answers `duplicate`.
+ *
+ * A fetch can hold tens of thousands of messages. Taking them a slice at a time keeps what is
+ * alive at once (parsed events, their pseudonymised copies, the append requests) small enough to
+ * die young, and keeps each store transaction, and so its lock, short.
  */
 export class IngestKafkaBatch {
   private readonly logger = new Logger('Ingestor');
@@ -37,50 +46,26 @@ export class IngestKafkaBatch {
     private readonly ingestion: IngestEvents,
     private readonly deadLetters: DeadLetterPublisher,
     private readonly retry: RetryPolicy,
+    private readonly sizes: BatchSizes,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   async handle(context: KafkaBatchContext): Promise<BatchTally | Abandoned> {
     const { topic, partition, messages } = context.batch;
     const poison: Poison[] = [];
-    const items: IngestItem[] = [];
-    const messageOf: number[] = [];
-
-    messages.forEach((message, index) => {
-      const source = { topic, partition, offset: message.offset };
-      const decoded = decodeKafkaCloudEvent(message.headers, message.value);
-      if (!decoded.ok) {
-        poison.push({ source, message, reason: 'undecodable', errors: decoded.errors, cloudEvent: { id: null, source: null } });
-        return;
-      }
-      items.push({
-        raw: decoded.raw,
-        byteLength: decoded.byteLength,
-        transport: { kind: 'kafka', topic, partition, offset: message.offset },
-        correlationId: `${topic}/${partition}/${message.offset}`,
-      });
-      messageOf.push(index);
-    });
-
-    const outcomes = await this.untilDone(context, 'store', () => this.ingestion.ingest(items));
-    if (typeof outcomes === 'string') return outcomes;
-
     const tally: BatchTally = { accepted: 0, duplicate: 0, deadLettered: 0 };
-    outcomes.forEach((outcome: IngestOutcome, i) => {
-      if (outcome.status !== 'rejected') {
-        tally[outcome.status]++;
-        return;
+
+    for (let start = 0; start < messages.length; start += this.sizes.eventsPerCommit) {
+      if (start > 0) {
+        if (context.isStale()) return 'stale';
+        await context.heartbeat().catch(() => undefined);
       }
-      const message = messages[messageOf[i]];
-      poison.push({
-        source: { topic, partition, offset: message.offset },
-        message,
-        reason: outcome.kind,
-        ...(outcome.rule === undefined ? {} : { rule: outcome.rule }),
-        errors: outcome.errors,
-        cloudEvent: { id: outcome.id, source: outcome.source },
-      });
-    });
+      const slice = messages.slice(start, start + this.sizes.eventsPerCommit);
+      const ingested = await this.ingestSlice(context, slice, poison);
+      if (typeof ingested === 'string') return ingested;
+      tally.accepted += ingested.accepted;
+      tally.duplicate += ingested.duplicate;
+    }
     poison.sort((a, b) => (BigInt(a.source.offset) < BigInt(b.source.offset) ? -1 : 1));
 
     const published = await this.untilDone(context, 'dead-letter topic', () => this.deadLetters.publish(poison));
@@ -107,6 +92,58 @@ export class IngestKafkaBatch {
       return 'commit-refused';
     }
     this.logger.debug({ msg: 'Batch ingested', topic, partition, lastOffset: last, ...tally });
+    return tally;
+  }
+
+  /** Decodes and ingests consecutive messages of the batch in one group commit; adds the poison among them to `poison`. */
+  private async ingestSlice(
+    context: KafkaBatchContext,
+    messages: readonly KafkaIncomingMessage[],
+    poison: Poison[],
+  ): Promise<Pick<BatchTally, 'accepted' | 'duplicate'> | Abandoned> {
+    const { topic, partition } = context.batch;
+    const items: IngestItem[] = [];
+    const messageOf: number[] = [];
+    messages.forEach((message, index) => {
+      const decoded = decodeKafkaCloudEvent(message.headers, message.value);
+      if (!decoded.ok) {
+        poison.push({
+          source: { topic, partition, offset: message.offset },
+          message,
+          reason: 'undecodable',
+          errors: decoded.errors,
+          cloudEvent: { id: null, source: null },
+        });
+        return;
+      }
+      items.push({
+        raw: decoded.raw,
+        byteLength: decoded.byteLength,
+        transport: { kind: 'kafka', offset: message.offset, partition, topic },
+        correlationId: `${topic}/${partition}/${message.offset}`,
+      });
+      messageOf.push(index);
+    });
+
+    const outcomes = await this.untilDone(context, 'store', () => this.ingestion.ingest(items));
+    if (typeof outcomes === 'string') return outcomes;
+
+    const tally = { accepted: 0, duplicate: 0 };
+    outcomes.forEach((outcome: IngestOutcome, i) => {
+      if (outcome.status !== 'rejected') {
+        tally[outcome.status]++;
+        return;
+      }
+      const message = messages[messageOf[i]];
+      poison.push({
+        source: { topic, partition, offset: message.offset },
+        message,
+        reason: outcome.kind,
+        ...(outcome.rule === undefined ? {} : { rule: outcome.rule }),
+        errors: outcome.errors,
+        cloudEvent: { id: outcome.id, source: outcome.source },
+      });
+    });
     return tally;
   }
 

@@ -51,6 +51,7 @@ export class IngestorConsumer implements OnApplicationBootstrap, BeforeApplicati
         firstDelayMs: 200,
         maxDelayMs: config.INGESTOR_RETRY_MAX_MS,
       },
+      { eventsPerCommit: config.INGESTOR_EVENTS_PER_COMMIT },
     );
 
     const consumer = this.client.consumer({
