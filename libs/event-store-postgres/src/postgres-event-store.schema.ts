@@ -114,6 +114,7 @@ DECLARE
   v_at        text;
   v_now       text;
   v_start     bigint;
+  v_count     integer := coalesce(cardinality(p_event_ids), 0);
   v_last      integer := 0;
   v_stream    text;
   v_stream_js text;
@@ -126,12 +127,27 @@ DECLARE
   v_dups      integer[];
   v_dup_pos   bigint[];
   v_dup_ver   integer[];
-  v_pos       bigint[];
-  v_ver       integer[];
-  v_hashes    text[];
-  v_k         integer;
+  v_j         integer;
   v_lo        integer;
   v_hi        integer;
+  -- Per event of the group, by ordinal: what is appended (position, version, hash, stream) ...
+  g_pos       bigint[];
+  g_ver       integer[];
+  g_hash      text[];
+  g_stream    text[];
+  -- ... the stored event with the same id, if any ...
+  s_pos       bigint[];
+  s_ver       integer[];
+  s_stream    text[];
+  s_type      text[];
+  s_same      boolean[];
+  -- ... and the previous event of the group with the same id.
+  g_prev_id   integer[];
+  -- Per append of the group: its stream's stored version, the previous append to the same stream,
+  -- and the stream's version after it.
+  a_stored    integer[];
+  a_prev      integer[];
+  a_after     integer[];
   r           record;
 BEGIN
   SELECT h.position, h.hash, h.recorded_at INTO v_position, v_hash, v_at
@@ -140,41 +156,87 @@ BEGIN
   v_now := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
   IF v_at IS NULL OR v_now > v_at THEN v_at := v_now; END IF;
 
+  -- Everything the group needs from the log is read up front, set-based, each array passed to
+  -- SQL once: handing a slice of a group's arrays to a statement per append copies the whole
+  -- arrays each time, which made a group's cost grow with the square of its size.
+  g_pos := array_fill(NULL::bigint, ARRAY[v_count]);
+  g_ver := array_fill(NULL::integer, ARRAY[v_count]);
+  g_hash := array_fill(NULL::text, ARRAY[v_count]);
+  g_stream := array_fill(NULL::text, ARRAY[v_count]);
+  s_pos := array_fill(NULL::bigint, ARRAY[v_count]);
+  s_ver := array_fill(NULL::integer, ARRAY[v_count]);
+  s_stream := array_fill(NULL::text, ARRAY[v_count]);
+  s_type := array_fill(NULL::text, ARRAY[v_count]);
+  s_same := array_fill(NULL::boolean, ARRAY[v_count]);
+  g_prev_id := array_fill(NULL::integer, ARRAY[v_count]);
+  -- Only ids the caller chose can be stored already. One index probe per id (LIMIT keeps the
+  -- planner from turning it into a scan of the log). The data compare as text first: both
+  -- sides are canonical JSON, except in a schema whose columns are still jsonb.
+  IF true = ANY (p_probe) THEN
+    FOR r IN
+      SELECT u.ordinal, e.position, e.version, e.stream, e.type, (e.data::text = u.data OR e.data::jsonb = u.data::jsonb) AS same_data
+        FROM unnest(p_event_ids, p_probe, p_data) WITH ORDINALITY AS u(id, probe, data, ordinal)
+        CROSS JOIN LATERAL (SELECT * FROM ${s}.events x WHERE x.event_id = u.id LIMIT 1) AS e
+       WHERE u.probe
+    LOOP
+      s_pos[r.ordinal] := r.position; s_ver[r.ordinal] := r.version;
+      s_stream[r.ordinal] := r.stream; s_type[r.ordinal] := r.type; s_same[r.ordinal] := r.same_data;
+    END LOOP;
+    FOR r IN
+      SELECT q.ordinal, q.previous
+        FROM (SELECT u.ordinal, lag(u.ordinal) OVER (PARTITION BY u.id ORDER BY u.ordinal) AS previous
+                FROM unnest(p_event_ids, p_probe) WITH ORDINALITY AS u(id, probe, ordinal)
+               WHERE u.probe) q
+       WHERE q.previous IS NOT NULL
+    LOOP
+      g_prev_id[r.ordinal] := r.previous;
+    END LOOP;
+  END IF;
+  a_stored := array_fill(NULL::integer, ARRAY[coalesce(cardinality(p_streams), 0)]);
+  a_prev := array_fill(NULL::integer, ARRAY[coalesce(cardinality(p_streams), 0)]);
+  a_after := array_fill(NULL::integer, ARRAY[coalesce(cardinality(p_streams), 0)]);
+  FOR r IN
+    SELECT u.a, lag(u.a) OVER (PARTITION BY u.stream ORDER BY u.a) AS previous,
+           (SELECT coalesce(max(e.version), 0) FROM ${s}.events e WHERE e.stream = u.stream) AS stored
+      FROM unnest(p_streams) WITH ORDINALITY AS u(stream, a)
+  LOOP
+    a_prev[r.a] := r.previous; a_stored[r.a] := r.stored;
+  END LOOP;
+
   FOR a IN 1 .. coalesce(cardinality(p_streams), 0) LOOP
     v_stream := p_streams[a];
     v_expected := p_expected[a];
     v_lo := v_last + 1;
     v_hi := v_last + p_counts[a];
     v_last := v_hi;
+    -- The stream's version: stored, or after this group's previous append to it.
+    v_current := CASE WHEN a_prev[a] IS NULL THEN a_stored[a] ELSE a_after[a_prev[a]] END;
+    a_after[a] := v_current;
 
+    -- Duplicates: an id appended earlier in this group, else one stored before it.
     v_dups := '{}'; v_dup_pos := '{}'; v_dup_ver := '{}'; v_conflict := NULL;
-    -- Only ids the caller chose can be stored already. One index probe per id (LIMIT keeps the
-    -- planner from turning it into a scan of the log). The data compare as text first: both
-    -- sides are canonical JSON, except in a schema whose columns are still jsonb.
-    IF true = ANY (p_probe[v_lo:v_hi]) THEN
-      FOR r IN
-        SELECT u.ordinal, e.position, e.version, e.stream, e.type,
-               (e.data::text = p_data[v_lo + u.ordinal - 1] OR e.data::jsonb = p_data[v_lo + u.ordinal - 1]::jsonb) AS same_data
-          FROM unnest(p_event_ids[v_lo:v_hi], p_probe[v_lo:v_hi]) WITH ORDINALITY AS u(id, probe, ordinal)
-          CROSS JOIN LATERAL (SELECT * FROM ${s}.events x WHERE x.event_id = u.id LIMIT 1) AS e
-         WHERE u.probe
-         ORDER BY u.ordinal
-      LOOP
-        IF NOT (r.stream = v_stream AND r.type = p_types[v_lo + r.ordinal - 1] AND r.same_data) THEN
-          v_conflict := v_lo + r.ordinal - 1; v_c_stream := r.stream; v_c_type := r.type; EXIT;
+    FOR i IN v_lo .. v_hi LOOP
+      CONTINUE WHEN NOT p_probe[i];
+      v_j := g_prev_id[i];
+      WHILE v_j IS NOT NULL AND g_pos[v_j] IS NULL LOOP v_j := g_prev_id[v_j]; END LOOP;
+      IF v_j IS NOT NULL THEN
+        IF NOT (g_stream[v_j] = v_stream AND p_types[v_j] = p_types[i] AND p_data[v_j] = p_data[i]) THEN
+          v_conflict := i; v_c_stream := g_stream[v_j]; v_c_type := p_types[v_j]; EXIT;
         END IF;
-        v_dups := v_dups || r.ordinal::integer;
-        v_dup_pos := v_dup_pos || r.position;
-        v_dup_ver := v_dup_ver || r.version;
-      END LOOP;
-    END IF;
+        v_dups := v_dups || (i - v_lo + 1); v_dup_pos := v_dup_pos || g_pos[v_j]; v_dup_ver := v_dup_ver || g_ver[v_j];
+      ELSIF s_pos[i] IS NOT NULL THEN
+        IF NOT (s_stream[i] = v_stream AND s_type[i] = p_types[i] AND s_same[i]) THEN
+          v_conflict := i; v_c_stream := s_stream[i]; v_c_type := s_type[i]; EXIT;
+        END IF;
+        v_dups := v_dups || (i - v_lo + 1); v_dup_pos := v_dup_pos || s_pos[i]; v_dup_ver := v_dup_ver || s_ver[i];
+      END IF;
+    END LOOP;
     IF v_conflict IS NOT NULL THEN
       RETURN QUERY SELECT 'id-conflict'::text, NULL::integer, NULL::bigint, NULL::integer[], NULL::bigint[], NULL::integer[],
                           p_event_ids[v_conflict], v_c_stream, v_c_type;
       CONTINUE;
     END IF;
 
-    SELECT coalesce(max(e.version), 0) INTO v_current FROM ${s}.events e WHERE e.stream = v_stream;
     v_first := NULL;
     IF cardinality(v_dups) < v_hi - v_lo + 1 THEN
       IF NOT (v_expected = -1 OR (v_expected = -2 AND v_current = 0) OR (v_expected = -3 AND v_current > 0) OR v_expected = v_current) THEN
@@ -184,12 +246,8 @@ BEGIN
       END IF;
       v_first := v_position + 1;
       v_stream_js := to_json(v_stream)::text;
-      v_pos := array_fill(NULL::bigint, ARRAY[v_hi - v_lo + 1]);
-      v_ver := array_fill(NULL::integer, ARRAY[v_hi - v_lo + 1]);
-      v_hashes := array_fill(NULL::text, ARRAY[v_hi - v_lo + 1]);
       FOR i IN v_lo .. v_hi LOOP
-        v_k := i - v_lo + 1;
-        CONTINUE WHEN v_k = ANY (v_dups);
+        CONTINUE WHEN (i - v_lo + 1) = ANY (v_dups);
         v_position := v_position + 1;
         v_current := v_current + 1;
         v_hash := encode(sha256(convert_to(concat(
@@ -197,21 +255,23 @@ BEGIN
           ',"position":', v_position, ',"recordedAt":"', v_at, '","stream":', v_stream_js,
           ',"type":', to_json(p_types[i]), ',"version":', v_current, '}'),
           'UTF8')), 'hex');
-        v_pos[v_k] := v_position; v_ver[v_k] := v_current; v_hashes[v_k] := v_hash;
+        g_pos[i] := v_position; g_ver[i] := v_current; g_hash[i] := v_hash; g_stream[i] := v_stream;
       END LOOP;
-      INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
-        SELECT u.pos, u.id, v_stream, u.ver, u.type, u.data::json, u.metadata::json, v_at, u.h
-          FROM unnest(p_event_ids[v_lo:v_hi], p_types[v_lo:v_hi], p_data[v_lo:v_hi], p_metadata[v_lo:v_hi], v_pos, v_ver, v_hashes)
-               AS u(id, type, data, metadata, pos, ver, h)
-         WHERE u.h IS NOT NULL;
+      a_after[a] := v_current;
     END IF;
     RETURN QUERY SELECT 'ok'::text, v_current, v_first, v_dups, v_dup_pos, v_dup_ver, NULL::text, NULL::text, NULL::text;
   END LOOP;
 
-  IF v_last <> coalesce(cardinality(p_event_ids), 0) THEN
-    RAISE EXCEPTION 'append_events: % events sent for appends counting %', coalesce(cardinality(p_event_ids), 0), p_counts;
+  IF v_last <> v_count THEN
+    RAISE EXCEPTION 'append_events: % events sent for appends counting %', v_count, p_counts;
   END IF;
   IF v_position > v_start THEN
+    -- The whole group's new events in one statement, in position order.
+    INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
+      SELECT u.pos, u.id, u.stream, u.ver, u.type, u.data::json, u.metadata::json, v_at, u.h
+        FROM unnest(g_pos, p_event_ids, g_stream, g_ver, p_types, p_data, p_metadata, g_hash)
+             AS u(pos, id, stream, ver, type, data, metadata, h)
+       WHERE u.h IS NOT NULL;
     UPDATE ${s}.head SET position = v_position, hash = v_hash, recorded_at = v_at WHERE id = 1;
     PERFORM pg_notify('${channel}', v_position::text);
   END IF;
