@@ -106,12 +106,13 @@ class FileWriter {
 interface Head {
   position: number;
   hash: string;
-  recordedAt: string | null;
 }
 
 /** What one write transaction has appended so far; its rows are inserted together before the commit. */
 interface WriteBuffer {
   head: Head;
+  /** When every event of the transaction is recorded: never earlier than the last stored one. */
+  recordedAt: string;
   /** Row values, 9 per event, in position order. */
   values: unknown[];
   /** Streams' versions after this transaction's appends. */
@@ -275,7 +276,9 @@ export class SqliteEventStore implements EventStore {
   private openBuffer(): WriteBuffer {
     const row = this.statements.head.get();
     return {
-      head: { position: row?.position ?? 0, hash: row?.hash ?? GENESIS_HASH, recordedAt: row?.recorded_at ?? null },
+      head: { position: row?.position ?? 0, hash: row?.hash ?? GENESIS_HASH },
+      // One instant for the whole transaction: its events are recorded when it commits.
+      recordedAt: nextRecordedAt(row?.recorded_at ?? null),
       values: [],
       versions: new Map(),
       ids: new Map(),
@@ -314,7 +317,7 @@ export class SqliteEventStore implements EventStore {
       const head = buffer.head;
       let position = head.position;
       let previousHash = head.hash;
-      const recordedAt = nextRecordedAt(head.recordedAt);
+      const recordedAt = buffer.recordedAt;
       for (let index = 0; index < prepared.length; index++) {
         if (results[index].status === 'duplicate') continue;
         const event = prepared[index];
@@ -338,7 +341,6 @@ export class SqliteEventStore implements EventStore {
       buffer.versions.set(stream, version);
       head.position = position;
       head.hash = previousHash;
-      head.recordedAt = recordedAt;
     }
     return { result: { nextExpectedVersion: version, events: results }, fresh: fresh > 0 };
   }
