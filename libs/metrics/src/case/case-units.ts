@@ -1,3 +1,4 @@
+import type { BusinessDate } from '@app/calendar';
 import type { Fact } from '../facts/fact';
 import type { MetricUnit } from '../metric-unit';
 import { DQ_SEQUENCE } from './dq-sequence/dq-sequence.metric';
@@ -31,14 +32,25 @@ function mergedPositions(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
+/** A data-quality flag a metric raised on one fact: what its `DQ-SEQUENCE` unit is made of. */
+export interface DataQualityFlag {
+  readonly unitKey: string;
+  readonly unitDate: BusinessDate;
+  readonly reason: string;
+  readonly source: string;
+  readonly positions: readonly number[];
+}
+
 /**
  * Collects one child's units. A unit whose reason is a data-quality flag also yields one
  * `DQ-SEQUENCE` unit for the flagged fact and reason, shared when several metrics flag the
  * same fact for the same reason (CP-PLAN-2Y and CP-REG-AVGDAYS both flag a plan end).
  */
 export class CaseUnitCollector {
-  private readonly units: MetricUnit[] = [];
-  private flagged: Map<string, MetricUnit> | undefined;
+  /** Every unit added, in the order added. */
+  readonly units: MetricUnit[] = [];
+  /** Every flag raised, in the order raised. */
+  readonly flags: DataQualityFlag[] = [];
 
   constructor(readonly childKey: string) {}
 
@@ -48,32 +60,51 @@ export class CaseUnitCollector {
 
   /**
    * Adds a unit whose `reason` flags `fact` (the unit's own fact, so the flag takes its
-   * `unitDate`), and the `DQ-SEQUENCE` unit counting the flag.
+   * `unitDate`), and the flag that `DQ-SEQUENCE` counts.
    */
   addFlagged(unit: MetricUnit & { reason: string }, fact: Fact): void {
     this.units.push({ ...unit, dataQuality: true });
-    const unitKey = childUnitKey(this.childKey, `fact:${fact.type}/${fact.key}/${unit.reason}`);
-    this.flagged ??= new Map();
-    const known = this.flagged.get(unitKey);
-    if (known !== undefined) {
-      known.positions = mergedPositions(known.positions, unit.positions);
-      return;
-    }
-    this.flagged.set(unitKey, {
-      metricCode: DQ_SEQUENCE,
-      unitKey,
+    this.flags.push({
+      unitKey: childUnitKey(this.childKey, `fact:${fact.type}/${fact.key}/${unit.reason}`),
       unitDate: unit.unitDate,
-      counted: 'numerator',
       reason: unit.reason,
-      dataQuality: true,
-      breakdown: `${unit.reason}|${fact.source}`,
-      positions: [...unit.positions],
+      source: fact.source,
+      positions: unit.positions,
     });
   }
 
   /** Every unit added, in the order added, then the `DQ-SEQUENCE` units in the order first flagged. */
   collect(): MetricUnit[] {
-    if (this.flagged !== undefined) for (const unit of this.flagged.values()) this.units.push(unit);
-    return this.units;
+    const units = this.units;
+    if (this.flags.length > 0) for (const unit of dataQualityUnitsOf([this.flags])) units.push(unit);
+    return units;
   }
+}
+
+/**
+ * The `DQ-SEQUENCE` units of the flags, in the order first flagged: one per flagged fact and
+ * reason, taking the first flag's date and source and the positions of every flag.
+ */
+export function dataQualityUnitsOf(flagLists: ReadonlyArray<readonly DataQualityFlag[]>): MetricUnit[] {
+  const flagged = new Map<string, MetricUnit>();
+  for (const flags of flagLists) {
+    for (const flag of flags) {
+      const known = flagged.get(flag.unitKey);
+      if (known !== undefined) {
+        known.positions = mergedPositions(known.positions, flag.positions);
+        continue;
+      }
+      flagged.set(flag.unitKey, {
+        metricCode: DQ_SEQUENCE,
+        unitKey: flag.unitKey,
+        unitDate: flag.unitDate,
+        counted: 'numerator',
+        reason: flag.reason,
+        dataQuality: true,
+        breakdown: `${flag.reason}|${flag.source}`,
+        positions: [...flag.positions],
+      });
+    }
+  }
+  return [...flagged.values()];
 }

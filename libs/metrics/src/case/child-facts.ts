@@ -106,7 +106,10 @@ function sorted<D extends JsonObject>(facts: Fact[], order: (a: Fact, b: Fact) =
   return facts as Fact<D>[];
 }
 
-function indexByKey<D extends JsonObject>(facts: readonly Fact<D>[]): Map<string, Fact<D>> {
+const NO_FACTS: ReadonlyMap<string, never> = new Map<string, never>();
+
+function indexByKey<D extends JsonObject>(facts: readonly Fact<D>[]): ReadonlyMap<string, Fact<D>> {
+  if (facts.length === 0) return NO_FACTS;
   const byKey = new Map<string, Fact<D>>();
   for (const fact of facts) {
     const known = byKey.get(fact.key);
@@ -157,9 +160,11 @@ export const CHILD_FACT_TYPES: ReadonlySet<string> = new Set([
 /**
  * Groups a child's facts by type. Facts of other types, facts that do not name the child and
  * facts without the business date a metric needs are left out: ingestion validates every
- * event, so this only guards the metrics against a fact they cannot place.
+ * event, so this only guards the metrics against a fact they cannot place. Given `types`, only
+ * facts of those types are grouped (the other lists are empty): enough for the metrics that
+ * read no other.
  */
-export function groupChildFacts(child: ChildCaseFacts): ChildFacts {
+export function groupChildFacts(child: ChildCaseFacts, types: ReadonlySet<string> = CHILD_FACT_TYPES): ChildFacts {
   const { childKey } = child;
   const referrals: Fact[] = [];
   const assessmentStarts: Fact<AssessmentStartedData>[] = [];
@@ -171,6 +176,7 @@ export function groupChildFacts(child: ChildCaseFacts): ChildFacts {
   const outcomes: Fact[] = [];
 
   for (const fact of child.facts) {
+    if (!types.has(fact.type)) continue;
     const data = fact.data;
     switch (fact.type) {
       case 'ReferralReceived':

@@ -1,10 +1,16 @@
 import { BOARD_EVENT_NAMES, CASE_EVENT_NAMES, businessKeyOf, retractedFactOf, scopeOf, type EventName } from '@app/ingestion';
 import type { JsonObject, RecordedEvent } from '@app/event-store';
-import type { Fact, BoardSettings } from '../facts/fact';
+import type { BoardSettings, ChildCaseFacts, Fact } from '../facts/fact';
 import type { MetricUnit } from '../metric-unit';
 
 const CASE_TYPES = new Set<string>(CASE_EVENT_NAMES.filter((name) => name !== 'RecordRetracted'));
-const BOARD_TYPES = new Set<string>(BOARD_EVENT_NAMES.filter((name) => name !== 'RecordRetracted'));
+/**
+ * Every event name the projector reads, mapped to itself: facts keep this one string of their
+ * type rather than each event's copy, so that comparing and hashing types reads no fact.
+ */
+const EVENT_TYPES = new Map<string, EventName>(
+  [...CASE_EVENT_NAMES, ...BOARD_EVENT_NAMES, 'RecordRetracted' as const].map((name) => [name, name]),
+);
 const DATE_FIELDS = [
   'receivedOn',
   'startedOn',
@@ -52,31 +58,53 @@ export interface ReadModelChanges {
 /**
  * A child's units from its current facts. `factTypes`, when given, names every fact type the
  * units depend on: a fact of another type coming, changing or going leaves them as they were, so
- * the projector does not recompute them for it.
+ * the projector does not recompute them for it. The child's facts are the projector's own list:
+ * read them during the call, never keep or change them.
  */
-export type ChildUnitsFn = ((child: { boardId: string; childKey: string; facts: Fact[] }, settings: BoardSettings) => MetricUnit[]) & {
+export type ChildUnitsFn = ((child: ChildCaseFacts, settings: BoardSettings) => MetricUnit[]) & {
   readonly factTypes?: ReadonlySet<string>;
+  /** Makes a memo for one child, which the projector then asks instead of the function. */
+  readonly memo?: () => ChildUnitsMemo;
 };
+
+/** One child's units, kept between computations so that a change recomputes only what it can change. */
+export interface ChildUnitsMemo {
+  /**
+   * The units the function gives for `child`, in its order, when facts of `changedType` are the only
+   * ones that came, changed or went since the last call (the first call knows nothing yet). A unit
+   * that the change could not touch is the same object as the last call gave. The caller does not
+   * change the list.
+   */
+  unitsOf(child: ChildCaseFacts, settings: BoardSettings, changedType: string): MetricUnit[];
+}
 
 /** One child's current facts and units, as the projector keeps them. */
 interface ChildState {
   readonly boardId: string;
   readonly childKey: string;
   /** Current facts that name the child, in the order they became current. */
-  readonly facts: Set<FactRow>;
-  /** Current units by `unitId`, each with the last recomputation that produced it. */
-  readonly units: Map<string, CurrentUnit>;
+  readonly facts: Fact[];
+  /**
+   * Current units, one per metric code and unit key, in the order last computed (so that most are
+   * found at their index the next time), each with the last recomputation that produced it.
+   */
+  units: CurrentUnit[];
+  /** The units function's memo of this child, once its units are computed. */
+  memo: ChildUnitsMemo | undefined;
 }
 
 interface CurrentUnit {
   row: UnitRow;
+  /** The unit last computed for the row's key: the row's own, or one that `sameUnit` finds equal to it. */
+  unit: MetricUnit;
   seen: number;
 }
 
 /**
  * Turns events into versioned fact and unit rows. It keeps the current facts and each child's
  * current units in memory, so that a change to one child recomputes that child's units only
- * (every case metric is a function of one child's facts), and emits what changed:
+ * (every case metric is a function of one child's facts), and with the units function's memo
+ * only the metrics that read the changed fact type, and emits what changed:
  * the old row closed at the event's position, the new one valid from it. Rows valid at a
  * position P are therefore exactly what a replay of the log up to P would give, which is how
  * "as known at" is answered without replaying.
@@ -107,7 +135,7 @@ export class FactProjector {
     this.nextFactId = state.nextFactId;
     this.nextUnitId = state.nextUnitId;
     for (const row of state.facts) this.remember(row);
-    for (const row of state.units) this.childOf(row.boardId, row.childKey).units.set(unitId(row.unit), { row, seen: 0 });
+    for (const row of state.units) this.childOf(row.boardId, row.childKey).units.push({ row, unit: row.unit, seen: 0 });
   }
 
   apply(events: readonly RecordedEvent[]): ReadModelChanges {
@@ -117,20 +145,22 @@ export class FactProjector {
   }
 
   private applyOne(event: RecordedEvent, changes: ReadModelChanges): void {
-    const { type, data, position } = event;
+    const type = EVENT_TYPES.get(event.type);
+    if (type === undefined) return;
+    const { data, position } = event;
     const isRetraction = type === 'RecordRetracted';
-    if (!isRetraction && !CASE_TYPES.has(type) && !BOARD_TYPES.has(type)) return;
     const boardId = this.boardOf(event);
     if (!boardId) return;
 
-    const target = isRetraction ? retractedFactOf(data) : { type: type as EventName, businessKey: businessKeyOf(type as EventName, data) };
+    const target = isRetraction ? retractedFactOf(data) : { type, businessKey: businessKeyOf(type, data) };
+    if (isRetraction) target.type = EVENT_TYPES.get(target.type) ?? target.type;
     const scope = factScopeOf(type, data);
     const previous = this.facts.get(boardId, scope, target.type, target.businessKey);
     if (isRetraction && !previous) {
       this.recordTombstone(event, boardId, scope, target, changes);
       return;
     }
-    const tombstone = isRetraction ? undefined : this.tombstones.get(boardId, scope, target.type, target.businessKey);
+    const tombstone = isRetraction || previous ? undefined : this.tombstones.get(boardId, scope, target.type, target.businessKey);
     if (tombstone && !previous) {
       this.suppressRetracted(event, boardId, scope, target.businessKey, tombstone, changes);
       return;
@@ -138,10 +168,10 @@ export class FactProjector {
 
     // The children of the previous version, then those the new version adds (in that order, which
     // decides the order of unit ids).
-    const affected = previous ? [...previous.childKeys] : [];
+    const affected: ChildState[] = [];
     if (previous) {
       changes.factCloses.push({ id: previous.id, validTo: position });
-      this.forget(previous);
+      this.forget(previous, affected);
     }
     if (!isRetraction) {
       const row: FactRow = {
@@ -161,17 +191,13 @@ export class FactProjector {
         validFrom: position,
       };
       changes.factInserts.push(row);
-      this.remember(row);
-      for (const child of row.childKeys) if (!affected.includes(child)) affected.push(child);
+      this.remember(row, affected);
     }
     const factTypes = this.childUnitsOf.factTypes;
     const recompute = factTypes === undefined || factTypes.has(target.type);
-    const children = this.children.get(boardId);
-    for (const childKey of affected) {
-      const child = children?.get(childKey);
-      if (child === undefined) continue;
-      if (recompute) this.recomputeChild(child, position, changes);
-      if (child.facts.size === 0 && child.units.size === 0) children!.delete(childKey);
+    for (const child of affected) {
+      if (recompute) this.recomputeChild(child, target.type, position, changes);
+      if (child.facts.length === 0 && child.units.length === 0) this.children.get(boardId)?.delete(child.childKey);
     }
   }
 
@@ -244,30 +270,58 @@ export class FactProjector {
     this.tombstones.delete(boardId, scope, event.type, key);
   }
 
-  private recomputeChild(child: ChildState, position: number, changes: ReadModelChanges): void {
-    const { boardId, childKey, units: current } = child;
-    const facts: Fact[] = [];
-    for (const row of child.facts) facts.push(row.fact);
-    const units = facts.length > 0 ? this.childUnitsOf({ boardId, childKey, facts }, this.settingsOf(boardId)) : [];
+  /**
+   * Recomputes a child's units after a change to its facts of `changedType`, and emits the units
+   * that changed: in the order computed (which decides their ids), each new version closing the
+   * one it replaces, then the closes of the units no longer computed.
+   */
+  private recomputeChild(child: ChildState, changedType: string, position: number, changes: ReadModelChanges): void {
+    const { boardId, childKey } = child;
+    let units: MetricUnit[] = [];
+    const facts = child.facts;
+    if (facts.length === 0) child.memo = undefined;
+    else {
+      const settings = this.settingsOf(boardId);
+      const memo = this.childUnitsOf.memo;
+      if (memo === undefined) units = this.childUnitsOf({ boardId, childKey, facts }, settings);
+      else units = (child.memo ??= memo()).unitsOf({ boardId, childKey, facts }, settings, changedType);
+    }
     const recomputation = ++this.recomputations;
-    for (const unit of units) {
-      const key = unitId(unit);
-      const existing = current.get(key);
+    const current = child.units;
+    const known = current.length;
+    const next: CurrentUnit[] = [];
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      const existing = i < known && current[i].unit === unit ? current[i] : currentUnitOf(current, unit);
       if (existing !== undefined) {
-        existing.seen = recomputation;
-        if (sameUnit(existing.row.unit, unit)) continue;
+        if (existing.seen !== recomputation) {
+          existing.seen = recomputation;
+          next.push(existing);
+        }
+        if (existing.unit === unit) continue;
+        if (sameUnit(existing.row.unit, unit)) {
+          existing.unit = unit;
+          continue;
+        }
         changes.unitCloses.push({ id: existing.row.id, validTo: position, row: existing.row });
       }
       const row: UnitRow = { id: this.nextUnitId++, boardId, childKey, unit, validFrom: position };
       changes.unitInserts.push(row);
-      if (existing !== undefined) existing.row = row;
-      else current.set(key, { row, seen: recomputation });
+      if (existing !== undefined) {
+        existing.row = row;
+        existing.unit = unit;
+      } else {
+        const added = { row, unit, seen: recomputation };
+        current.push(added);
+        next.push(added);
+      }
     }
-    for (const [key, existing] of current) {
-      if (existing.seen === recomputation) continue;
-      changes.unitCloses.push({ id: existing.row.id, validTo: position, row: existing.row });
-      current.delete(key);
+    for (let i = 0; i < known; i++) {
+      const existing = current[i];
+      if (existing.seen !== recomputation) changes.unitCloses.push({ id: existing.row.id, validTo: position, row: existing.row });
     }
+    // A copy, as long as it is: the list kept for each child has no room to grow.
+    child.units = next.slice();
   }
 
   private boardOf(event: RecordedEvent): string | null {
@@ -279,7 +333,8 @@ export class FactProjector {
     return null;
   }
 
-  private remember(row: FactRow): void {
+  /** Makes a fact row current; `affected` gets the states of the children it names that it does not hold yet. */
+  private remember(row: FactRow, affected?: ChildState[]): void {
     if (row.fact.type === 'RecordRetracted') {
       const slash = row.fact.key.indexOf('/');
       this.tombstones.set(
@@ -292,16 +347,27 @@ export class FactProjector {
       return;
     }
     this.facts.set(row.boardId, factScopeOf(row.fact.type, row.fact.data), row.fact.type, row.fact.key, row);
-    for (const child of row.childKeys) this.childOf(row.boardId, child).facts.add(row);
+    for (const childKey of row.childKeys) {
+      const child = this.childOf(row.boardId, childKey);
+      child.facts.push(row.fact);
+      if (affected !== undefined && !affected.includes(child)) affected.push(child);
+    }
     if (row.fact.type === 'BoardEstablished') {
       for (const la of (row.fact.data.localAuthorities as string[] | undefined) ?? []) this.boardOfLocalAuthority.set(la, row.boardId);
     }
   }
 
-  private forget(row: FactRow): void {
+  /** Makes a fact row no longer current; `affected` gets the states of the children it names. */
+  private forget(row: FactRow, affected: ChildState[]): void {
     this.facts.delete(row.boardId, factScopeOf(row.fact.type, row.fact.data), row.fact.type, row.fact.key);
     const children = this.children.get(row.boardId);
-    for (const child of row.childKeys) children?.get(child)?.facts.delete(row);
+    for (const childKey of row.childKeys) {
+      const child = children?.get(childKey);
+      if (child === undefined) continue;
+      const at = child.facts.indexOf(row.fact);
+      if (at >= 0) child.facts.splice(at, 1);
+      affected.push(child);
+    }
     if (row.fact.type === 'BoardEstablished') {
       for (const la of (row.fact.data.localAuthorities as string[] | undefined) ?? []) {
         if (this.boardOfLocalAuthority.get(la) === row.boardId) this.boardOfLocalAuthority.delete(la);
@@ -313,7 +379,7 @@ export class FactProjector {
     let children = this.children.get(boardId);
     if (!children) this.children.set(boardId, (children = new Map()));
     let child = children.get(childKey);
-    if (!child) children.set(childKey, (child = { boardId, childKey, facts: new Set(), units: new Map() }));
+    if (!child) children.set(childKey, (child = { boardId, childKey, facts: [], units: [], memo: undefined }));
     return child;
   }
 }
@@ -352,7 +418,14 @@ class KeyedMap<V> {
   }
 }
 
-const unitId = (unit: MetricUnit) => `${unit.metricCode}\u0000${unit.unitKey}`;
+/** The current unit with the unit's metric code and key, if any. */
+function currentUnitOf(current: readonly CurrentUnit[], unit: MetricUnit): CurrentUnit | undefined {
+  for (const existing of current) {
+    const known = existing.row.unit;
+    if (known.metricCode === unit.metricCode && known.unitKey === unit.unitKey) return existing;
+  }
+  return undefined;
+}
 
 /**
  * Whether two versions of one unit store the same row: optional fields compare as the read
@@ -392,14 +465,13 @@ export function businessDateOf(data: JsonObject): string | null {
 
 /** Every (pseudonymised) child key a fact names: childId, childIds, outcomes[].childId, childParticipation. */
 export function childKeysOf(data: JsonObject): string[] {
-  const keys = new Set<string>();
-  if (typeof data.childId === 'string') keys.add(data.childId);
-  for (const list of [data.childIds, data.childParticipation]) {
-    if (Array.isArray(list)) for (const key of list) if (typeof key === 'string') keys.add(key);
-  }
-  if (Array.isArray(data.outcomes)) {
-    for (const outcome of data.outcomes as Array<{ childId?: unknown }>)
-      if (typeof outcome?.childId === 'string') keys.add(outcome.childId);
-  }
-  return [...keys];
+  // A list, not a set: a fact names a child or a few.
+  const keys: string[] = [];
+  const add = (key: unknown) => {
+    if (typeof key === 'string' && !keys.includes(key)) keys.push(key);
+  };
+  add(data.childId);
+  for (const list of [data.childIds, data.childParticipation]) if (Array.isArray(list)) for (const key of list) add(key);
+  if (Array.isArray(data.outcomes)) for (const outcome of data.outcomes as Array<{ childId?: unknown }>) add(outcome?.childId);
+  return keys;
 }

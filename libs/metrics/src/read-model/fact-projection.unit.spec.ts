@@ -64,7 +64,12 @@ describe('FactProjector', () => {
     const changes = projector.apply([
       recorded('ReferralReceived', { localAuthority: 'W06000015', referralId: 'r-8', childId: 'child-a', receivedOn: '2025-04-10' }),
       recorded('ReferralReceived', { localAuthority: 'W06000014', referralId: 'r-8', childId: 'child-b', receivedOn: '2025-04-11' }),
-      recorded('RecordRetracted', { localAuthority: 'W06000014', retractedType: 'ReferralReceived', businessId: 'r-8', reason: 'duplicate' }),
+      recorded('RecordRetracted', {
+        localAuthority: 'W06000014',
+        retractedType: 'ReferralReceived',
+        businessId: 'r-8',
+        reason: 'duplicate',
+      }),
     ]);
 
     expect(changes.factInserts.map((row) => [row.fact.data.localAuthority, row.fact.key])).toEqual([
