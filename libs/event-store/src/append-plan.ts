@@ -55,10 +55,14 @@ export function prepareEvents(stream: string, events: readonly NewEvent[]): Prep
     if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
       throw new InvalidAppend(`events[${index}].data must be a JSON object`);
     }
+    // A generated id is new by construction; only ids the caller chose can repeat.
+    const supplied = event.eventId !== undefined;
     const eventId = event.eventId ?? timeOrderedUuid();
-    if (seen.has(eventId)) throw new InvalidAppend(`events[${index}].eventId ${eventId} appears twice in one append`);
-    seen.add(eventId);
-    return new Prepared(eventId, event.type, canonicalJson(event.data), canonicalJson(event.metadata ?? {}), event.eventId !== undefined);
+    if (supplied) {
+      if (seen.has(eventId)) throw new InvalidAppend(`events[${index}].eventId ${eventId} appears twice in one append`);
+      seen.add(eventId);
+    }
+    return new Prepared(eventId, event.type, canonicalJson(event.data), canonicalJson(event.metadata ?? {}), supplied);
   });
 }
 
