@@ -27,11 +27,15 @@ export function appendedChannel(schema: string): string {
  * (-1 any, -2 no-stream, -3 stream-exists, else the exact version) and its number of events,
  * and the events of all of them, in order, as parallel arrays of ids, types, data and metadata
  * (canonical JSON text) and whether to look each id up: only an id the caller chose may be
- * stored already, a store-generated one cannot be. In one statement
- * it locks the head row, and for each append in turn finds its already-stored event ids
- * (duplicates, or an id conflict), checks the expected version, hashes the new events and
- * inserts them; then moves the head and notifies listeners. A failed append is reported in its
- * result row and writes nothing; the others of the group go on. `recorded_at` is the server's
+ * stored already, a store-generated one cannot be. In one statement it locks the head row,
+ * reads what the group needs from the log set-based (stored events with the caller-chosen ids,
+ * the streams' versions), then for each append in turn finds its duplicates (an id stored before,
+ * or appended earlier in the group) or an id conflict, checks the expected version against the
+ * stream's version after the group's earlier appends, and hashes its new events; finally it
+ * inserts the group's new events with one statement, moves the head and notifies listeners. Each
+ * array is handed to SQL once: a slice per append would copy the whole array each time, making a
+ * group's cost grow with the square of its size. A failed append is reported in its result row
+ * and writes nothing; the others of the group go on. `recorded_at` is the server's
  * clock, but never earlier than the head's, so it never decreases along the global order. The
  * hash is `sha256(previousHash || canonical JSON of the event)`, the canonical text assembled
  * in the fixed key order of `chainHash` from the canonical JSON the client sent for data and
