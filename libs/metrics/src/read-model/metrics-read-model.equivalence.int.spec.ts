@@ -11,7 +11,7 @@ import { CASE_METRIC_DEFINITIONS, computeChildUnits } from '../case';
 import { DEFAULT_BOARD_SETTINGS } from '../facts/fact';
 import { PostgresMetricsReadModel } from './postgres-metrics-read-model';
 import { POSTGRES_READ_MODEL_VIEWS } from './postgres-read-model.schema';
-import { canonicalJson } from './read-model-digest';
+import { canonicalJson } from '@app/event-store';
 import { READ_MODEL_VIEWS } from './read-model.schema';
 import { SqliteMetricsReadModel } from './sqlite-metrics-read-model';
 import { dropTestSchema, testDatabaseUrl, uniqueTestSchema } from './testing/postgres-read-model.harness';

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { canonicalJson } from '@app/event-store';
 import type { FactRow, UnitRow } from './fact-projection';
 
 /**
@@ -67,15 +68,3 @@ export class ReadModelDigest {
 export const FACT_DIGEST_ORDER = 'valid_from, board_id, type, business_key';
 /** Column order of units in the digest; a store must compare text byte by byte. */
 export const UNIT_DIGEST_ORDER = 'valid_from, board_id, metric_code, unit_key, child_key';
-
-/** JSON with object keys sorted at every depth, so that the encoding depends on values only. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const object = value as Record<string, unknown>;
-  const entries = Object.keys(object)
-    .filter((key) => object[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-  return `{${entries.join(',')}}`;
-}
