@@ -43,28 +43,10 @@ export function chainHashOfCanonical(
   return hash(
     'sha256',
     `${previousHash}{"data":${event.dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${event.metadataJson},"position":${event.position},` +
-      `"recordedAt":${recordedAtJson.of(event.recordedAt)},"stream":${streamJson.of(event.stream)},"type":${typeJson.of(event.type)},"version":${event.version}}`,
+      `"recordedAt":${JSON.stringify(event.recordedAt)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)},"version":${event.version}}`,
     'hex',
   );
 }
-
-/** The JSON of the last string it was asked for: an append's events share a stream, an instant and mostly a type. */
-class LastJsonString {
-  private value = '';
-  private json = '""';
-
-  of(value: string): string {
-    if (value !== this.value) {
-      this.value = value;
-      this.json = JSON.stringify(value);
-    }
-    return this.json;
-  }
-}
-
-const recordedAtJson = new LastJsonString();
-const streamJson = new LastJsonString();
-const typeJson = new LastJsonString();
 
 /**
  * Walks stored events in global order and reports the first whose stored hash is not the
