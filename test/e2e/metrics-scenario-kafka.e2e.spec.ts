@@ -8,7 +8,7 @@ import { IngestorProcess, requireKafkaBrokers } from '../../apps/ingestor/src/te
 import { GovernanceApi } from '../../libs/governance/src/testing/governance-api';
 import { authenticateAsAdmin } from '../../libs/security/src/testing/authenticate-as-admin';
 import { CloudEventFactory } from './support/cloud-events';
-import { handWorkedQuarter } from './support/hand-worked-quarter';
+import { expectHandWorkedFigures, handWorkedQuarter } from './support/hand-worked-quarter';
 
 const SECRET = `hex:${'7c'.repeat(32)}`;
 
@@ -93,15 +93,7 @@ describe('Core metrics of the hand-worked quarter, case facts ingested from Kafk
   it('answers every core metric with the hand-worked figures', async () => {
     const { status, body } = await api.get('/v1/boards/test-board/metrics?period=2025-26-Q1');
     expect(status).toBe(200);
-    const metrics = body.metrics as Array<{ code: string; numerator: number; denominator: number | null; value: number | null }>;
-    const actual = Object.fromEntries(metrics.map((m) => [m.code, { numerator: m.numerator, denominator: m.denominator, value: m.value }]));
-    for (const [code, figures] of Object.entries(expected)) {
-      expect({ code, ...actual[code] }).toEqual({
-        code,
-        ...figures,
-        value: figures.value === null ? null : expect.closeTo(figures.value, 10),
-      });
-    }
+    expectHandWorkedFigures(body.metrics, expected);
   });
 
   it('traces each conference unit to the Kafka topic, partition and offset it came from', async () => {

@@ -268,3 +268,19 @@ export function handWorkedQuarter(ce: CloudEventFactory) {
 
   return { board, cases, expected, sd2Corrected, referralToRetract };
 }
+
+/** Asserts that a metrics response gives every expected metric its hand-worked numerator, denominator and value. */
+export function expectHandWorkedFigures(
+  metrics: unknown,
+  expected: Record<string, { numerator: number; denominator: number | null; value: number | null }>,
+): void {
+  const answered = metrics as Array<{ code: string; numerator: number; denominator: number | null; value: number | null }>;
+  const actual = Object.fromEntries(answered.map((m) => [m.code, { numerator: m.numerator, denominator: m.denominator, value: m.value }]));
+  for (const [code, figures] of Object.entries(expected)) {
+    expect({ code, ...actual[code] }).toEqual({
+      code,
+      ...figures,
+      value: figures.value === null ? null : expect.closeTo(figures.value, 10),
+    });
+  }
+}
