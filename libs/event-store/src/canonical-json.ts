@@ -40,18 +40,12 @@ function inCanonicalOrder(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  let sorted = true;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const first = key.charCodeAt(0);
-    // A digit: possibly an integer-like key. `__proto__`: a copy would set the prototype instead.
-    if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_ORDERABLE;
-    if (i > 0 && keys[i - 1] > key) sorted = false;
-  }
-  if (!sorted) {
-    keys.sort();
+  const order = canonicalKeyOrder(keys);
+  if (order === NOT_ORDERABLE) return NOT_ORDERABLE;
+  if (order !== IN_ORDER) {
     const copy: Record<string, unknown> = {};
-    for (const key of keys) {
+    for (let i = 0; i < order.length; i++) {
+      const key = order[i];
       const ordered = inCanonicalOrder(record[key]);
       if (ordered === NOT_ORDERABLE) return NOT_ORDERABLE;
       copy[key] = ordered;
@@ -71,6 +65,47 @@ function inCanonicalOrder(value: unknown): unknown {
   }
   return copy ?? value;
 }
+
+/** Returned by {@link canonicalKeyOrder} for keys already in canonical order. */
+const IN_ORDER = Symbol('in order');
+type KeyOrder = readonly string[] | typeof IN_ORDER | typeof NOT_ORDERABLE;
+
+/**
+ * How an object with these keys (in `Object.keys` order) is put in canonical order: as it is,
+ * by a copy with the returned key order, or not by a copy at all (see `canonicalJson`).
+ *
+ * Objects of one kind (the data of every event of a type, every metadata object) share one key
+ * order, so the answer is remembered per key order met, for objects of up to
+ * {@link MEMO_MAX_KEYS} keys and up to {@link MEMO_MAX_ORDERS} orders: one string join and one
+ * look-up instead of comparing and sorting the keys again. Objects used as maps, whose keys
+ * vary, fill the memo once and are then worked out each time.
+ */
+function canonicalKeyOrder(keys: string[]): KeyOrder {
+  if (keys.length > MEMO_MAX_KEYS) return workOutKeyOrder(keys);
+  const signature = keys.join('\u0000');
+  let order = keyOrders.get(signature);
+  if (order === undefined) {
+    order = workOutKeyOrder([...keys]);
+    if (keyOrders.size < MEMO_MAX_ORDERS) keyOrders.set(signature, order);
+  }
+  return order;
+}
+
+function workOutKeyOrder(keys: string[]): KeyOrder {
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const first = key.charCodeAt(0);
+    // A digit: possibly an integer-like key. `__proto__`: a copy would set the prototype instead.
+    if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_ORDERABLE;
+    if (i > 0 && keys[i - 1] > key) sorted = false;
+  }
+  return sorted ? IN_ORDER : keys.sort();
+}
+
+const MEMO_MAX_KEYS = 32;
+const MEMO_MAX_ORDERS = 4_096;
+const keyOrders = new Map<string, KeyOrder>();
 
 /** Writes canonical JSON member by member: the general form, for values a copy cannot order. */
 function writeCanonical(value: unknown): string {

@@ -44,6 +44,21 @@ describe('canonical JSON', () => {
     expect(JSON.stringify(value)).toBe(before);
   });
 
+  it('writes objects of one key order the same way every time, beyond the orders it remembers', () => {
+    // Objects of 5,000 key orders (more than are remembered), each met twice, with a key order
+    // that is not sorted, one that is, and one holding an integer-like key.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5_000; i++) {
+        const unsorted = { [`k${i}`]: i, b: { y: 1, x: [i] }, a: 'z' };
+        const sorted = { a: i, [`b${i}`]: { x: 1 } };
+        const numeric = { z: 1, [`${i}`]: { b: 2, a: 1 } };
+        expect(canonicalJson(unsorted)).toBe(reference(unsorted));
+        expect(canonicalJson(sorted)).toBe(reference(sorted));
+        expect(canonicalJson(numeric)).toBe(reference(numeric));
+      }
+    }
+  });
+
   it('agrees with the reference ordering on any JSON value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
