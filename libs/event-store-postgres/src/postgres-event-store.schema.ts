@@ -199,13 +199,21 @@ BEGIN
   a_stored := array_fill(NULL::integer, ARRAY[coalesce(cardinality(p_streams), 0)]);
   a_prev := array_fill(NULL::integer, ARRAY[coalesce(cardinality(p_streams), 0)]);
   a_after := array_fill(NULL::integer, ARRAY[coalesce(cardinality(p_streams), 0)]);
-  FOR r IN
-    SELECT u.a, lag(u.a) OVER (PARTITION BY u.stream ORDER BY u.a) AS previous,
-           (SELECT coalesce(max(e.version), 0) FROM ${s}.events e WHERE e.stream = u.stream) AS stored
-      FROM unnest(p_streams) WITH ORDINALITY AS u(stream, a)
-  LOOP
-    a_prev[r.a] := r.previous; a_stored[r.a] := r.stored;
-  END LOOP;
+  IF cardinality(p_streams) = 1 THEN
+    -- One append (a lone command): one index probe, without planning the set-based query below
+    -- (a window over the group's streams, planned afresh on each call), which costs a single
+    -- append more than all the rest of this function.
+    SELECT coalesce(max(e.version), 0) INTO v_current FROM ${s}.events e WHERE e.stream = p_streams[1];
+    a_stored[1] := v_current;
+  ELSE
+    FOR r IN
+      SELECT u.a, lag(u.a) OVER (PARTITION BY u.stream ORDER BY u.a) AS previous,
+             (SELECT coalesce(max(e.version), 0) FROM ${s}.events e WHERE e.stream = u.stream) AS stored
+        FROM unnest(p_streams) WITH ORDINALITY AS u(stream, a)
+    LOOP
+      a_prev[r.a] := r.previous; a_stored[r.a] := r.stored;
+    END LOOP;
+  END IF;
 
   FOR a IN 1 .. coalesce(cardinality(p_streams), 0) LOOP
     v_stream := p_streams[a];

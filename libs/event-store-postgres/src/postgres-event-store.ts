@@ -531,7 +531,8 @@ function storableText(text: string): boolean {
 }
 
 function storableJson(json: string): boolean {
-  return !UNSTORABLE_JSON_ESCAPE.test(json);
+  // Nearly all JSON text has no \u escape at all: a plain substring search rules it out.
+  return !json.includes('\\u') || !UNSTORABLE_JSON_ESCAPE.test(json);
 }
 
 function toAppendOutcome(queued: QueuedAppend, row: OutcomeRow | undefined): AppendResult | AppendRuleError {
