@@ -160,6 +160,41 @@ BEGIN
   v_now := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
   IF v_at IS NULL OR v_now > v_at THEN v_at := v_now; END IF;
 
+  -- One append whose ids the store generated (a command, a batch): no duplicate can exist, so
+  -- the stream's version is the only check, and the loop only chains the hashes. The general
+  -- path below gives the same outcome for it, with four times the statements per event.
+  IF cardinality(p_streams) = 1 AND NOT (true = ANY (p_probe)) THEN
+    IF p_counts[1] <> v_count THEN
+      RAISE EXCEPTION 'append_events: % events sent for appends counting %', v_count, p_counts;
+    END IF;
+    v_stream := p_streams[1];
+    v_expected := p_expected[1];
+    SELECT coalesce(max(e.version), 0) INTO v_current FROM ${s}.events e WHERE e.stream = v_stream;
+    IF NOT (v_expected = -1 OR (v_expected = -2 AND v_current = 0) OR (v_expected = -3 AND v_current > 0) OR v_expected = v_current) THEN
+      RETURN QUERY SELECT 'version-conflict'::text, v_current, NULL::bigint, NULL::integer[], NULL::bigint[], NULL::integer[],
+                          NULL::text, NULL::text, NULL::text;
+      RETURN;
+    END IF;
+    v_stream_js := to_json(v_stream)::text;
+    g_hash := array_fill(NULL::text, ARRAY[v_count]);
+    FOR i IN 1 .. v_count LOOP
+      v_hash := encode(sha256(convert_to(concat(
+        v_hash, '{"data":', p_data[i], ',"eventId":', to_json(p_event_ids[i]), ',"metadata":', p_metadata[i],
+        ',"position":', v_start + i, ',"recordedAt":"', v_at, '","stream":', v_stream_js,
+        ',"type":', to_json(p_types[i]), ',"version":', v_current + i, '}'),
+        'UTF8')), 'hex');
+      g_hash[i] := v_hash;
+    END LOOP;
+    INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
+      SELECT v_start + u.ordinal, u.id, v_stream, v_current + u.ordinal, u.type, u.data::json, u.metadata::json, v_at, u.h
+        FROM unnest(p_event_ids, p_types, p_data, p_metadata, g_hash) WITH ORDINALITY AS u(id, type, data, metadata, h, ordinal);
+    UPDATE ${s}.head SET position = v_start + v_count, hash = v_hash, recorded_at = v_at WHERE id = 1;
+    PERFORM pg_notify('${channel}', (v_start + v_count)::text);
+    RETURN QUERY SELECT 'ok'::text, v_current + v_count, v_start + 1, '{}'::integer[], '{}'::bigint[], '{}'::integer[],
+                        NULL::text, NULL::text, NULL::text;
+    RETURN;
+  END IF;
+
   -- Everything the group needs from the log is read up front, set-based, each array passed to
   -- SQL once: handing a slice of a group's arrays to a statement per append copies the whole
   -- arrays each time, which made a group's cost grow with the square of its size.
