@@ -265,6 +265,49 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         expect((await store.verify()).ok).toBe(true);
       });
 
+      it('appends the accepted requests of a group contiguously and refuses the stale ones alone', async () => {
+        await store.append('a', [event('A1')]);
+        await store.append('b', [event('B1'), event('B2')]);
+        const outcomes = await store.appendMany([
+          { stream: 'a', events: [event('A2', {}, 'g-1'), event('A3', {}, 'g-2')], expectedVersion: 1 },
+          { stream: 'b', events: [event('B3')], expectedVersion: 'no-stream' },
+          { stream: 'c', events: [event('C1', {}, 'g-3')], expectedVersion: 'no-stream' },
+          { stream: 'd', events: [event('D1')], expectedVersion: 'stream-exists' },
+          { stream: 'e', events: [event('E1'), event('E2')] },
+          { stream: 'f', events: [event('F1')], expectedVersion: 3 },
+        ]);
+        expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, false, true, false]);
+        expect(outcomes[1]).toMatchObject({ ok: false, error: { expected: 'no-stream', actual: 2 } });
+        expect(outcomes[3]).toMatchObject({ ok: false, error: { expected: 'stream-exists', actual: 0 } });
+        expect(outcomes[5]).toMatchObject({ ok: false, error: { expected: 3, actual: 0 } });
+        const results = outcomes.flatMap((o) => (o.ok ? [o.result] : []));
+        expect(results.map((r) => [r.nextExpectedVersion, r.events.map((e) => [e.position, e.version, e.status])])).toEqual([
+          [
+            3,
+            [
+              [4, 2, 'appended'],
+              [5, 3, 'appended'],
+            ],
+          ],
+          [1, [[6, 1, 'appended']]],
+          [
+            2,
+            [
+              [7, 1, 'appended'],
+              [8, 2, 'appended'],
+            ],
+          ],
+        ]);
+        expect((await store.readAll({ fromPosition: 4 })).map((e) => [e.position, e.stream, e.version, e.type])).toEqual([
+          [4, 'a', 2, 'A2'],
+          [5, 'a', 3, 'A3'],
+          [6, 'c', 1, 'C1'],
+          [7, 'e', 1, 'E1'],
+          [8, 'e', 2, 'E2'],
+        ]);
+        expect((await store.verify()).ok).toBe(true);
+      });
+
       it('lets a later request rely on an earlier one in the same call', async () => {
         const outcomes = await store.appendMany([
           { stream: 'board', events: [event('BoardEstablished')], expectedVersion: 'no-stream' },
