@@ -34,9 +34,12 @@ export function appendedChannel(schema: string): string {
  * stream's version after the group's earlier appends, and hashes its new events; finally it
  * inserts the group's new events with one statement, moves the head and notifies listeners. Each
  * array is handed to SQL once: a slice per append would copy the whole array each time, making a
- * group's cost grow with the square of its size. A failed append is reported in its result row
- * and writes nothing; the others of the group go on. `recorded_at` is the server's
- * clock, but never earlier than the head's, so it never decreases along the global order. The
+ * group's cost grow with the square of its size. A lone append of store-generated ids (a
+ * command, a batch) takes a lean path with the same outcome: it cannot hold a duplicate, so only
+ * its stream's version is checked and the loop over its events only chains the hashes. A failed
+ * append is reported in its result row and writes nothing; the others of the group go on.
+ * `recorded_at` is the server's clock, but never earlier than the head's, so it never decreases
+ * along the global order. The
  * hash is `sha256(previousHash || canonical JSON of the event)`, the canonical text assembled
  * in the fixed key order of `chainHash` from the canonical JSON the client sent for data and
  * metadata and `to_json(text)` for the strings, whose escaping equals `JSON.stringify`'s.
