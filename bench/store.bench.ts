@@ -21,6 +21,7 @@ import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emm
 import type { EventStore, NewEvent } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store-postgres';
 import { SqliteEventStore } from '@app/event-store-sqlite';
+import { caseFact } from './support/case-fact';
 
 type StoreName = 'sqlite' | 'postgres' | 'emmett';
 type Workload = 'single-1' | 'single-8' | 'batch-1000' | 'read-all';
@@ -56,31 +57,6 @@ const SELECTED = new Set(
 );
 
 const write = (line = '') => process.stdout.write(`${line}\n`);
-
-/** A fact of the size and shape the ledger stores: a case-system fact with full lineage. */
-function fact(run: string, n: number): NewEvent {
-  return {
-    type: 'ChildProtectionPlanStarted',
-    data: {
-      boardId: 'board-north',
-      partnerId: 'partner-la-07',
-      caseRef: `case-${run}-${n}`,
-      childRef: `child-${n % 9_973}`,
-      planId: `plan-${n}`,
-      startedOn: '2025-03-14',
-      category: n % 3 === 0 ? 'neglect' : 'emotional-abuse',
-      reviewDueOn: '2025-06-13',
-      notes: 'Initial child protection conference held; plan agreed with "core group".',
-    },
-    metadata: {
-      correlationId: `corr-${run}-${n}`,
-      causationId: `cause-${run}-${n}`,
-      source: 'urn:partner:la-07:case-system',
-      sourceEventId: `src-${run}-${n}`,
-      transport: { kind: 'kafka', topic: 'safeguarding.case-facts', partition: n % 6, offset: String(n) },
-    },
-  };
-}
 
 function ourStore(name: 'sqlite' | 'postgres', store: EventStore, cleanup: () => Promise<void>): BenchStore {
   return {
@@ -177,7 +153,7 @@ async function singleAppends(store: BenchStore, run: string, count: number, clie
     Array.from({ length: clients }, async () => {
       while (next < count) {
         const n = next++;
-        await store.appendNew(`single-${run}-${n}`, [fact(run, n)]);
+        await store.appendNew(`single-${run}-${n}`, [caseFact(run, n)]);
       }
     }),
   );
@@ -187,7 +163,7 @@ async function batchAppends(store: BenchStore, run: string, batches: number): Pr
   for (let b = 0; b < batches; b++) {
     await store.appendNew(
       `batch-${run}-${b}`,
-      Array.from({ length: BATCH_SIZE }, (_, i) => fact(run, b * BATCH_SIZE + i)),
+      Array.from({ length: BATCH_SIZE }, (_, i) => caseFact(run, b * BATCH_SIZE + i)),
     );
   }
 }
