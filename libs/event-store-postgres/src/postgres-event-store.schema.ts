@@ -7,6 +7,57 @@ export function appendedChannel(schema: string): string {
 }
 
 /**
+ * One event of a store-generated id appended to a stream in one statement, without calling
+ * `append_events`: the commonest write (a command's event) and the one whose latency the
+ * function's statements dominate (about 0.1 ms of 0.8 ms with a commit's flush, measured). Same
+ * outcome and hash as `append_events` gives it: the head row locked first (`FOR UPDATE` reads
+ * its latest version, so position and previous hash follow any append committed meanwhile),
+ * the stream's version checked against the expected one ($2: -1 any, -2 no-stream,
+ * -3 stream-exists, else exact), the event hashed, inserted and the head moved only when the
+ * check holds, listeners notified. Returns one row: whether it was appended, the stream's
+ * version before it, and its position (and the notification's empty result).
+ *
+ * The stream's version is read with the statement's snapshot, taken before the lock: when
+ * another connection appended to the same stream in between, the insert breaks the
+ * `(stream, version)` key instead, and the caller must then ask `append_events` (which reads
+ * after locking) for the outcome. Parameters: $1 stream, $2 expected, $3 event id, $4 type,
+ * $5 data and $6 metadata (canonical JSON text).
+ */
+export function appendOneStatement(schema: string): string {
+  if (!POSTGRES_SCHEMA_NAME.test(schema))
+    throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} must match ${POSTGRES_SCHEMA_NAME}`);
+  const s = `"${schema}"`;
+  return `WITH locked AS (
+  SELECT h.position, h.hash, h.recorded_at FROM ${s}.head h WHERE h.id = 1 FOR UPDATE
+), next AS (
+  SELECT l.position + 1 AS position, l.hash AS previous,
+         greatest(coalesce(l.recorded_at, ''), to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS at,
+         (SELECT coalesce(max(e.version), 0) FROM ${s}.events e WHERE e.stream = $1::text) AS current
+    FROM locked l
+), checked AS (
+  SELECT n.*,
+         ($2::integer = -1 OR ($2::integer = -2 AND n.current = 0) OR ($2::integer = -3 AND n.current > 0) OR $2::integer = n.current) AS ok
+    FROM next n
+), appended AS (
+  INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
+  SELECT c.position, $3::text, $1::text, c.current + 1, $4::text, $5::text::json, $6::text::json, c.at,
+         encode(sha256(convert_to(concat(
+           c.previous, '{"data":', $5::text, ',"eventId":', to_json($3::text), ',"metadata":', $6::text,
+           ',"position":', c.position, ',"recordedAt":"', c.at, '","stream":', to_json($1::text),
+           ',"type":', to_json($4::text), ',"version":', c.current + 1, '}'),
+           'UTF8')), 'hex')
+    FROM checked c WHERE c.ok
+  RETURNING position, hash, recorded_at
+), moved AS (
+  UPDATE ${s}.head h SET position = a.position, hash = a.hash, recorded_at = a.recorded_at
+    FROM appended a WHERE h.id = 1
+  RETURNING h.position
+)
+SELECT c.ok, c.current, c.position, (SELECT pg_notify('${appendedChannel(schema)}', m.position::text) FROM moved m)
+  FROM checked c`;
+}
+
+/**
  * The PostgreSQL event log of one schema, created idempotently (every statement is
  * `IF NOT EXISTS`, `IF EXISTS` or `OR REPLACE`), so `connect` can run it on every start.
  *

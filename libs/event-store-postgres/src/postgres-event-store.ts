@@ -31,7 +31,7 @@ import type {
   VerificationResult,
   VerifyOptions,
 } from '@app/event-store';
-import { appendedChannel, postgresEventStoreSchema } from './postgres-event-store.schema';
+import { appendOneStatement, appendedChannel, postgresEventStoreSchema } from './postgres-event-store.schema';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user@host:port/database`. */
@@ -112,7 +112,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  *
  * One round trip. The lock, the duplicate and version checks, the hashing (sha256 in SQL over
  * the canonical text, identical to `chainHash`), the insert, the head update and the NOTIFY are
- * one call of `append_events` in one autocommit statement.
+ * one call of `append_events` in one autocommit statement; a lone event with a store-generated
+ * id (a command's) takes the same steps in one plain statement, `appendOneStatement`, which
+ * spares it the function's statement-by-statement cost.
  *
  * Group commit. Because the head lock is held through the commit's WAL flush, concurrent appends
  * from one process would wait for each other's flush one by one. Instead this store keeps at most
@@ -133,7 +135,10 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
   private listener: Client | null = null;
   private listening: Promise<void> | null = null;
-  private readonly statements: Record<'append' | 'readAll' | 'readStream' | 'readPositions' | 'head' | 'positionAt' | 'hashAt', string>;
+  private readonly statements: Record<
+    'append' | 'appendOne' | 'readAll' | 'readStream' | 'readPositions' | 'head' | 'positionAt' | 'hashAt',
+    string
+  >;
 
   private constructor(
     private readonly pool: Pool,
@@ -144,6 +149,7 @@ export class PostgresEventStore implements EventStore {
     const columns = 'position, event_id, stream, version, type, data, metadata, recorded_at, hash';
     this.statements = {
       append: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`,
+      appendOne: appendOneStatement(options.schema),
       // No upper bound in SQL (see readAll): on a table not yet analysed, a range
       // `position BETWEEN $1 AND $2` is estimated at a few rows, and the planner would fetch and
       // sort every row from $1 on for each page instead of walking the primary key.
@@ -299,6 +305,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async callAppendEvents(appends: QueuedAppend[]): Promise<OutcomeRow[]> {
+    const [first] = appends;
+    if (appends.length === 1 && first.events.length === 1 && !first.events[0].idSupplied) {
+      const outcome = await this.appendOne(first);
+      if (outcome) return [outcome];
+    }
     const streams: string[] = [];
     const expected: number[] = [];
     const counts: number[] = [];
@@ -335,12 +346,42 @@ export class PostgresEventStore implements EventStore {
       ],
       rowMode: 'array',
     };
+    return this.execute<OutcomeRow>(query);
+  }
+
+  /**
+   * One event of a store-generated id, in one statement (see `appendOneStatement`). Returns
+   * nothing when another connection appended to the stream between the statement's snapshot and
+   * its lock: `append_events` then decides.
+   */
+  private async appendOne(queued: QueuedAppend): Promise<OutcomeRow | undefined> {
+    const [event] = queued.events;
+    const expected = typeof queued.expected === 'number' ? queued.expected : EXPECTED_CODE[queued.expected];
+    let rows: Array<[ok: boolean, current: number, position: string, notified: unknown]>;
+    try {
+      rows = await this.execute({
+        name: `${this.options.schema}.appendOne`,
+        text: this.statements.appendOne,
+        values: [queued.stream, expected, event.eventId, event.type, event.dataJson, event.metadataJson],
+        rowMode: 'array',
+      });
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === '23505') return undefined;
+      throw error;
+    }
+    const [[ok, current, position]] = rows;
+    if (!ok) return ['version-conflict', current, null, null, null, null, null, null, null];
+    return ['ok', current + 1, position, [], [], [], null, null, null];
+  }
+
+  /** Runs one write statement: autocommit, or (testing) in a transaction held open for `commitDelayMs`. */
+  private async execute<R extends unknown[]>(query: QueryArrayConfig): Promise<R[]> {
     const delay = this.options.commitDelayMs;
-    if (!delay) return (await this.pool.query<OutcomeRow>(query)).rows;
+    if (!delay) return (await this.pool.query<R>(query)).rows;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<OutcomeRow>(query);
+      const { rows } = await client.query<R>(query);
       await sleep(delay());
       await client.query('COMMIT');
       return rows;

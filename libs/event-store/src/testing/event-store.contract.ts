@@ -194,6 +194,24 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         }
       });
 
+      it('appends every event of writers racing on one stream with any version, gapless', async () => {
+        const others = await Promise.all([harness.openAnother(), harness.openAnother()]);
+        const writers = [store, ...others];
+        try {
+          await Promise.all(
+            writers.map(async (writer, w) => {
+              for (let i = 0; i < 60; i++) await writer.append('shared', [event(`W${w}-${i}`)]);
+            }),
+          );
+          const stream = await store.readStream('shared');
+          expect(stream.map((e) => e.version)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+          expect(new Set(stream.map((e) => e.type)).size).toBe(180);
+          expect((await store.verify()).ok).toBe(true);
+        } finally {
+          await Promise.all(others.map((other) => other.close()));
+        }
+      });
+
       it('writes nothing when an append fails', async () => {
         await store.append('s', [event('A')]);
         await expect(store.append('s', [event('B'), event('C')], { expectedVersion: 0 })).rejects.toBeInstanceOf(StreamVersionConflict);
