@@ -2,11 +2,17 @@
  * Event store benchmark (`npm run bench:store`): our SQLite and PostgreSQL adapters and, as the
  * peer, Emmett's PostgreSQL event store on the same server in the same run.
  *
- * Workloads, each on a fresh store:
+ * Workloads:
  *   single-1   one-event command appends to distinct streams with an expected version, 1 client
  *   single-8   the same with 8 concurrent clients of one store
  *   batch-1000 1,000-event appends, one client
  *   read-all   everything written, read back in global order
+ *
+ * The stores are opened fresh together, and each workload runs in BENCH_ROUNDS (default 10)
+ * rounds in which the stores take turns (read-all reads a tenth of the log per round); a store's figure is its events over its summed
+ * time. So a ratio compares the stores under the same conditions: this machine's speed drifts
+ * by a fifth within a minute, which made a ratio of two runs taken one after the other swing
+ * between 1.25 and 2.27 for the same code.
  *
  * Prints a table, our/peer ratios, PASS/FAIL per target and, as the last line, one JSON object.
  * Sizes can be changed with BENCH_SINGLE, BENCH_CONCURRENT and BENCH_BATCHES; BENCH_STORES
@@ -38,7 +44,8 @@ interface Figure {
 interface BenchStore {
   name: StoreName;
   appendNew(stream: string, events: NewEvent[]): Promise<void>;
-  readEverything(): Promise<number>;
+  /** Reads up to `count` more events in global order, from where the last call stopped; returns how many. */
+  readNext(count: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +55,7 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
 const BATCH_SIZE = 1_000;
 const CLIENTS = 8;
 const READ_BATCH = 5_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const STORES: StoreName[] = ['sqlite', 'postgres', 'emmett'];
 const SELECTED = new Set(
   (process.env.BENCH_STORES ?? STORES.join(','))
@@ -59,19 +67,21 @@ const SELECTED = new Set(
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
 function ourStore(name: 'sqlite' | 'postgres', store: EventStore, cleanup: () => Promise<void>): BenchStore {
+  let next = 1;
   return {
     name,
     appendNew: async (stream, events) => {
       await store.append(stream, events, { expectedVersion: 'no-stream' });
     },
-    readEverything: async () => {
+    readNext: async (count) => {
       let read = 0;
-      for (let from = 1; ;) {
-        const batch = await store.readAll({ fromPosition: from, limit: READ_BATCH });
+      while (read < count) {
+        const batch = await store.readAll({ fromPosition: next, limit: Math.min(READ_BATCH, count - read) });
+        if (batch.length === 0) break;
         read += batch.length;
-        if (batch.length < READ_BATCH) return read;
-        from = batch[batch.length - 1].position + 1;
+        next = batch[batch.length - 1].position + 1;
       }
+      return read;
     },
     close: async () => {
       await store.close();
@@ -102,6 +112,7 @@ async function openEmmett(connectionString: string): Promise<BenchStore> {
   const store = getPostgreSQLEventStore(emmettUrl);
   await store.schema.migrate();
   const reader = dumbo({ connectionString: emmettUrl });
+  let after = 0n;
   return {
     name: 'emmett',
     appendNew: async (stream, events) => {
@@ -111,15 +122,15 @@ async function openEmmett(connectionString: string): Promise<BenchStore> {
         { expectedStreamVersion: 0n },
       );
     },
-    readEverything: async () => {
+    readNext: async (count) => {
       let read = 0;
-      let after = 0n;
-      for (;;) {
-        const batch = await readMessagesBatch(reader.execute, { after, batchSize: READ_BATCH });
+      while (read < count) {
+        const batch = await readMessagesBatch(reader.execute, { after, batchSize: Math.min(READ_BATCH, count - read) });
         read += batch.messages.length;
-        if (!batch.areMessagesLeft) return read;
+        if (batch.messages.length === 0) break;
         after = batch.currentGlobalPosition;
       }
+      return read;
     },
     close: async () => {
       await reader.close();
@@ -138,13 +149,6 @@ async function admin(connectionString: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function timed(store: StoreName, workload: Workload, events: number, work: () => Promise<unknown>): Promise<Figure> {
-  const started = process.hrtime.bigint();
-  await work();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { store, workload, events, seconds, eventsPerSecond: events / seconds };
 }
 
 async function singleAppends(store: BenchStore, run: string, count: number, clients: number): Promise<void> {
@@ -168,25 +172,63 @@ async function batchAppends(store: BenchStore, run: string, batches: number): Pr
   }
 }
 
-async function benchmark(open: () => Promise<BenchStore>): Promise<Figure[]> {
-  const store = await open();
+/** The part of `total` that round `round` of `ROUNDS` takes. */
+function share(total: number, round: number): number {
+  return Math.floor((total * (round + 1)) / ROUNDS) - Math.floor((total * round) / ROUNDS);
+}
+
+/** Runs a workload in rounds, the stores taking turns in each, and sums each store's time. */
+async function interleaved(
+  stores: BenchStore[],
+  workload: Workload,
+  events: number,
+  work: (store: BenchStore, round: number) => Promise<void>,
+): Promise<Figure[]> {
+  const seconds = new Map<StoreName, number>(stores.map((store) => [store.name, 0]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const store of stores) {
+      const started = process.hrtime.bigint();
+      await work(store, round);
+      seconds.set(store.name, seconds.get(store.name)! + Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+  return stores.map((store) => {
+    const s = seconds.get(store.name)!;
+    return { store: store.name, workload, events, seconds: s, eventsPerSecond: events / s };
+  });
+}
+
+async function benchmark(opens: Array<() => Promise<BenchStore>>): Promise<Figure[]> {
+  const stores: BenchStore[] = [];
   try {
+    for (const open of opens) stores.push(await open());
     // Warm-up (JIT, prepared statements, caches), not counted.
-    await singleAppends(store, 'warm', 200, CLIENTS);
-    await batchAppends(store, 'warm', 2);
+    for (const store of stores) {
+      await singleAppends(store, 'warm', 200, CLIENTS);
+      await batchAppends(store, 'warm', 2);
+    }
     const warm = 200 + 2 * BATCH_SIZE;
     const figures = [
-      await timed(store.name, 'single-1', SINGLE, () => singleAppends(store, 's1', SINGLE, 1)),
-      await timed(store.name, 'single-8', CONCURRENT, () => singleAppends(store, 's8', CONCURRENT, CLIENTS)),
-      await timed(store.name, 'batch-1000', BATCHES * BATCH_SIZE, () => batchAppends(store, 'b', BATCHES)),
+      ...(await interleaved(stores, 'single-1', SINGLE, (store, r) => singleAppends(store, `s1-${r}`, share(SINGLE, r), 1))),
+      ...(await interleaved(stores, 'single-8', CONCURRENT, (store, r) => singleAppends(store, `s8-${r}`, share(CONCURRENT, r), CLIENTS))),
+      ...(await interleaved(stores, 'batch-1000', BATCHES * BATCH_SIZE, (store, r) => batchAppends(store, `b-${r}`, share(BATCHES, r)))),
     ];
     const total = warm + SINGLE + CONCURRENT + BATCHES * BATCH_SIZE;
-    let read = 0;
-    const readFigure = await timed(store.name, 'read-all', total, async () => (read = await store.readEverything()));
-    if (read !== total) throw new Error(`${store.name} read ${read} events back, wrote ${total}`);
-    return [...figures, readFigure];
+    const read = new Map<StoreName, number>(stores.map((store) => [store.name, 0]));
+    figures.push(
+      ...(await interleaved(stores, 'read-all', total, async (store, r) => {
+        read.set(store.name, read.get(store.name)! + (await store.readNext(share(total, r))));
+      })),
+    );
+    for (const store of stores) {
+      const beyond = await store.readNext(READ_BATCH);
+      if (read.get(store.name) !== total || beyond !== 0) {
+        throw new Error(`${store.name} read ${read.get(store.name)! + beyond} events back, wrote ${total}`);
+      }
+    }
+    return figures;
   } finally {
-    await store.close();
+    for (const store of stores) await store.close();
   }
 }
 
@@ -212,7 +254,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg()[0];
   write(`Event store benchmark: ${cpus().length} cores, Node ${process.versions.node}, load average ${loadBefore.toFixed(2)}`);
-  write(`single-1 ${SINGLE}, single-8 ${CONCURRENT} (${CLIENTS} clients), batch-1000 ${BATCHES} x ${BATCH_SIZE}\n`);
+  write(
+    `single-1 ${SINGLE}, single-8 ${CONCURRENT} (${CLIENTS} clients), batch-1000 ${BATCHES} x ${BATCH_SIZE}; ${ROUNDS} interleaved rounds\n`,
+  );
 
   const unknown = [...SELECTED].filter((name) => !STORES.includes(name as StoreName));
   if (unknown.length > 0) throw new Error(`BENCH_STORES names unknown stores: ${unknown.join(', ')} (known: ${STORES.join(', ')})`);
@@ -221,8 +265,8 @@ async function main(): Promise<void> {
     postgres: () => openPostgres(connectionString),
     emmett: () => openEmmett(connectionString),
   };
-  const figures: Figure[] = [];
-  for (const name of STORES) if (SELECTED.has(name)) figures.push(...(await benchmark(opens[name])));
+  const figures = await benchmark(STORES.filter((name) => SELECTED.has(name)).map((name) => opens[name]));
+  figures.sort((a, b) => STORES.indexOf(a.store) - STORES.indexOf(b.store));
   table(figures);
 
   const rate = (store: StoreName, workload: Workload) => figures.find((f) => f.store === store && f.workload === workload)!.eventsPerSecond;
@@ -281,7 +325,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       cores: cpus().length,
       node: process.versions.node,
-      sizes: { single: SINGLE, concurrent: CONCURRENT, clients: CLIENTS, batches: BATCHES, batchSize: BATCH_SIZE },
+      sizes: { single: SINGLE, concurrent: CONCURRENT, clients: CLIENTS, batches: BATCHES, batchSize: BATCH_SIZE, rounds: ROUNDS },
       figures: figures.map((f) => ({ ...f, seconds: Number(f.seconds.toFixed(3)), eventsPerSecond: Math.round(f.eventsPerSecond) })),
       ratios: Object.fromEntries(Object.entries(ratios).map(([w, r]) => [w, Number(r.toFixed(3))])),
       targets,
