@@ -4,6 +4,7 @@
  * SQLite store), then, in one run:
  *   read-all   the store's raw readAll rate over the whole log (the ceiling for a rebuild)
  *   rebuild    the metrics projection rebuilt from position 1 (events/s, and its ratio to read-all)
+ *              (both also as CPU µs per event of this process: steadier than a rate on a shared machine)
  *   metrics    p50/p99 of a board's full metrics request over HTTP (random board and quarter)
  *   lineage    p50/p99 of a lineage page over HTTP (50 units)
  *   as-known   p50/p99 of an asKnownAt metrics request for a board's financial year
@@ -35,6 +36,12 @@ Object.assign(process.env, {
 });
 
 const write = (line = '') => process.stdout.write(`${line}\n`);
+
+/** CPU time of this process (all its threads) per event since `start`: steadier than a rate on a shared machine. */
+function cpuMicrosPerEvent(start: NodeJS.CpuUsage, events: number): number {
+  const used = process.cpuUsage(start);
+  return Number(((used.user + used.system) / events).toFixed(1));
+}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -105,6 +112,7 @@ async function main(): Promise<void> {
   const loadSeconds = (performance.now() - loadStarted) / 1000;
 
   const readStarted = performance.now();
+  const readCpu = process.cpuUsage();
   let read = 0;
   for (let from = 1; from <= head;) {
     const events = await store.readAll({ fromPosition: from, limit: 10_000 });
@@ -113,11 +121,14 @@ async function main(): Promise<void> {
     from = events[events.length - 1].position + 1;
   }
   const readAllRate = read / ((performance.now() - readStarted) / 1000);
+  const readAllCpu = cpuMicrosPerEvent(readCpu, read);
 
   const registry = app.get(ProjectionRegistry);
   let progressReports = 0;
+  const rebuildCpu = process.cpuUsage();
   const rebuild = await registry.get('metrics').rebuild(() => progressReports++);
   const rebuildRate = rebuild.eventsPerSecond;
+  const rebuildCpuMicros = cpuMicrosPerEvent(rebuildCpu, head);
 
   const queries = app.get(MetricQueries);
   const boards = (await queries.boards()).map((b) => b.boardId);
@@ -149,9 +160,11 @@ async function main(): Promise<void> {
     events: head,
     loadSeconds: Number(loadSeconds.toFixed(1)),
     readAllEventsPerSecond: Math.round(readAllRate),
+    readAllCpuMicrosPerEvent: readAllCpu,
     rebuildEventsPerSecond: rebuildRate,
     rebuildSeconds: Number((rebuild.elapsedMs / 1000).toFixed(1)),
     rebuildToReadAll: Number((rebuildRate / readAllRate).toFixed(3)),
+    rebuildCpuMicrosPerEvent: rebuildCpuMicros,
     rebuildProgressReports: progressReports,
     metricsP50Ms: Number(metrics.p50.toFixed(1)),
     metricsP99Ms: Number(metrics.p99.toFixed(1)),
@@ -166,9 +179,9 @@ async function main(): Promise<void> {
   write('| measure | figure |');
   write('|---|---|');
   write(`| events in the log | ${figures.events} |`);
-  write(`| store readAll | ${figures.readAllEventsPerSecond} events/s |`);
+  write(`| store readAll | ${figures.readAllEventsPerSecond} events/s (${figures.readAllCpuMicrosPerEvent} CPU µs/event) |`);
   write(
-    `| projection rebuild | ${figures.rebuildEventsPerSecond} events/s (${figures.rebuildSeconds} s), ${(figures.rebuildToReadAll * 100).toFixed(1)}% of readAll |`,
+    `| projection rebuild | ${figures.rebuildEventsPerSecond} events/s (${figures.rebuildSeconds} s, ${figures.rebuildCpuMicrosPerEvent} CPU µs/event), ${(figures.rebuildToReadAll * 100).toFixed(1)}% of readAll |`,
   );
   write(`| board metrics request | p50 ${figures.metricsP50Ms} ms, p99 ${figures.metricsP99Ms} ms (${metrics.count} requests) |`);
   write(`| lineage page | p50 ${figures.lineageP50Ms} ms, p99 ${figures.lineageP99Ms} ms (${lineage.count} requests) |`);
