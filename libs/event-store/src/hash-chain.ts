@@ -14,27 +14,19 @@ export type HashedFields = Omit<RecordedEvent, 'hash'>;
 
 /** `sha256(previousHash + canonicalJson(event))`, hex. */
 export function chainHash(previousHash: string, event: HashedFields): string {
-  return hash(
-    'sha256',
-    previousHash +
-      canonicalJson({
-        data: event.data,
-        eventId: event.eventId,
-        metadata: event.metadata,
-        position: event.position,
-        recordedAt: event.recordedAt,
-        stream: event.stream,
-        type: event.type,
-        version: event.version,
-      }),
-    'hex',
-  );
+  return chainHashOfCanonical(previousHash, {
+    ...event,
+    dataJson: canonicalJson(event.data),
+    metadataJson: canonicalJson(event.metadata),
+  });
 }
 
 /**
  * {@link chainHash} for an event whose data and metadata are already canonical JSON text (as
- * appends prepare them): the same hash, without canonicalising the data a second time. Hashed
- * with the one-shot `crypto.hash`, about 1.5 times cheaper than a `createHash` per event.
+ * appends prepare them): the same hash, without canonicalising the data a second time. The one
+ * place the hashed text is assembled: the event's canonical JSON, its keys in the order of
+ * {@link HashedFields} (the integers and the store's strings written as `JSON.stringify` would).
+ * Hashed with the one-shot `crypto.hash`, about 1.5 times cheaper than a `createHash` per event.
  */
 export function chainHashOfCanonical(
   previousHash: string,

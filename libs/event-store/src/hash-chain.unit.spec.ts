@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { chainHash, chainHashOfCanonical } from './hash-chain';
 
@@ -20,6 +21,11 @@ describe('the hash chain', () => {
       metadataJson: canonicalJson(event.metadata),
     });
     expect(fromText).toBe(chainHash('abc', event));
+  });
+
+  it('is sha256 of the previous hash followed by the canonical JSON of the whole event', () => {
+    const reference = createHash('sha256').update('abc').update(canonicalJson(event)).digest('hex');
+    expect(chainHash('abc', event)).toBe(reference);
   });
 
   it('writes canonical JSON with sorted keys, no white space and undefined members dropped', () => {
