@@ -31,21 +31,15 @@ export function appendOneStatement(schema: string): string {
   SELECT h.position, h.hash, h.recorded_at FROM ${s}.head h WHERE h.id = 1 FOR UPDATE
 ), next AS (
   SELECT l.position + 1 AS position, l.hash AS previous,
-         greatest(coalesce(l.recorded_at, ''), to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS at,
+         ${s}.recorded_at_after(l.recorded_at) AS at,
          (SELECT coalesce(max(e.version), 0) FROM ${s}.events e WHERE e.stream = $1::text) AS current
     FROM locked l
 ), checked AS (
-  SELECT n.*,
-         ($2::integer = -1 OR ($2::integer = -2 AND n.current = 0) OR ($2::integer = -3 AND n.current > 0) OR $2::integer = n.current) AS ok
-    FROM next n
+  SELECT n.*, ${s}.expected_version_holds($2::integer, n.current) AS ok FROM next n
 ), appended AS (
   INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
   SELECT c.position, $3::text, $1::text, c.current + 1, $4::text, $5::text::json, $6::text::json, c.at,
-         encode(sha256(convert_to(concat(
-           c.previous, '{"data":', $5::text, ',"eventId":', to_json($3::text), ',"metadata":', $6::text,
-           ',"position":', c.position, ',"recordedAt":"', c.at, '","stream":', to_json($1::text),
-           ',"type":', to_json($4::text), ',"version":', c.current + 1, '}'),
-           'UTF8')), 'hex')
+         ${s}.chain_hash(c.previous, $5::text, $3::text, $6::text, c.position, c.at, $1::text, $4::text, c.current + 1)
     FROM checked c WHERE c.ok
   RETURNING position, hash, recorded_at
 ), moved AS (
@@ -89,11 +83,11 @@ SELECT c.ok, c.current, c.position, (SELECT pg_notify('${appendedChannel(schema)
  * command, a batch) takes a lean path with the same outcome: it cannot hold a duplicate, so only
  * its stream's version is checked and the loop over its events only chains the hashes. A failed
  * append is reported in its result row and writes nothing; the others of the group go on.
- * `recorded_at` is the server's clock, but never earlier than the head's, so it never decreases
- * along the global order. The
- * hash is `sha256(previousHash || canonical JSON of the event)`, the canonical text assembled
- * in the fixed key order of `chainHash` from the canonical JSON the client sent for data and
- * metadata and `to_json(text)` for the strings, whose escaping equals `JSON.stringify`'s.
+ * `recorded_at` is the server's clock, but never earlier than the head's (`recorded_at_after`),
+ * so it never decreases along the global order. The hash is `chain_hash`: `sha256(previousHash
+ * || canonical JSON of the event)`, the canonical text assembled in the fixed key order of
+ * `chainHash` from the canonical JSON the client sent for data and metadata and `to_json(text)`
+ * for the strings, whose escaping equals `JSON.stringify`'s.
  */
 export function postgresEventStoreSchema(schema: string): string {
   if (!POSTGRES_SCHEMA_NAME.test(schema))
@@ -124,6 +118,34 @@ CREATE TABLE IF NOT EXISTS ${s}.head (
   recorded_at text    COLLATE "C"
 );
 INSERT INTO ${s}.head (id, position, hash, recorded_at) VALUES (1, 0, '', NULL) ON CONFLICT (id) DO NOTHING;
+
+-- An event's hash: sha256(previous hash || the event's canonical JSON), the text assembled in
+-- the fixed key order of chainHash from the canonical JSON of data and metadata and to_json for
+-- the strings. The one definition every append path uses; plain SQL, so the planner inlines it.
+CREATE OR REPLACE FUNCTION ${s}.chain_hash(
+  p_previous text, p_data text, p_event_id text, p_metadata text, p_position bigint,
+  p_recorded_at text, p_stream text, p_type text, p_version integer
+) RETURNS text LANGUAGE sql STABLE AS $fn$
+  SELECT encode(sha256(convert_to(concat(
+    p_previous, '{"data":', p_data, ',"eventId":', to_json(p_event_id), ',"metadata":', p_metadata,
+    ',"position":', p_position, ',"recordedAt":"', p_recorded_at, '","stream":', to_json(p_stream),
+    ',"type":', to_json(p_type), ',"version":', p_version, '}'),
+    'UTF8')), 'hex')
+$fn$;
+
+-- Whether a stream at p_current satisfies an expected version (-1 any, -2 no-stream,
+-- -3 stream-exists, else the exact version).
+CREATE OR REPLACE FUNCTION ${s}.expected_version_holds(p_expected integer, p_current integer)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT p_expected = -1 OR (p_expected = -2 AND p_current = 0) OR (p_expected = -3 AND p_current > 0)
+         OR p_expected = p_current
+$fn$;
+
+-- The store clock for an append after one recorded at p_last: now (UTC, milliseconds), but
+-- never earlier than p_last, so recorded_at never decreases along the global order.
+CREATE OR REPLACE FUNCTION ${s}.recorded_at_after(p_last text) RETURNS text LANGUAGE sql VOLATILE AS $fn$
+  SELECT greatest(coalesce(p_last, ''), to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+$fn$;
 
 -- The last position recorded at or before p_instant (0 when none): a binary search of the
 -- positions 1 .. head, which are gapless and whose recorded_at never decreases.
@@ -170,12 +192,10 @@ DECLARE
   v_position  bigint;
   v_hash      text;
   v_at        text;
-  v_now       text;
   v_start     bigint;
   v_count     integer := coalesce(cardinality(p_event_ids), 0);
   v_last      integer := 0;
   v_stream    text;
-  v_stream_js text;
   v_expected  integer;
   v_current   integer;
   v_first     bigint;
@@ -211,8 +231,7 @@ BEGIN
   SELECT h.position, h.hash, h.recorded_at INTO v_position, v_hash, v_at
     FROM ${s}.head h WHERE h.id = 1 FOR UPDATE;
   v_start := v_position;
-  v_now := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  IF v_at IS NULL OR v_now > v_at THEN v_at := v_now; END IF;
+  v_at := ${s}.recorded_at_after(v_at);
 
   -- One append whose ids the store generated (a command, a batch): no duplicate can exist, so
   -- the stream's version is the only check, and the loop only chains the hashes. The general
@@ -224,19 +243,14 @@ BEGIN
     v_stream := p_streams[1];
     v_expected := p_expected[1];
     SELECT coalesce(max(e.version), 0) INTO v_current FROM ${s}.events e WHERE e.stream = v_stream;
-    IF NOT (v_expected = -1 OR (v_expected = -2 AND v_current = 0) OR (v_expected = -3 AND v_current > 0) OR v_expected = v_current) THEN
+    IF NOT ${s}.expected_version_holds(v_expected, v_current) THEN
       RETURN QUERY SELECT 'version-conflict'::text, v_current, NULL::bigint, NULL::integer[], NULL::bigint[], NULL::integer[],
                           NULL::text, NULL::text, NULL::text;
       RETURN;
     END IF;
-    v_stream_js := to_json(v_stream)::text;
     g_hash := array_fill(NULL::text, ARRAY[v_count]);
     FOR i IN 1 .. v_count LOOP
-      v_hash := encode(sha256(convert_to(concat(
-        v_hash, '{"data":', p_data[i], ',"eventId":', to_json(p_event_ids[i]), ',"metadata":', p_metadata[i],
-        ',"position":', v_start + i, ',"recordedAt":"', v_at, '","stream":', v_stream_js,
-        ',"type":', to_json(p_types[i]), ',"version":', v_current + i, '}'),
-        'UTF8')), 'hex');
+      v_hash := ${s}.chain_hash(v_hash, p_data[i], p_event_ids[i], p_metadata[i], v_start + i, v_at, v_stream, p_types[i], v_current + i);
       g_hash[i] := v_hash;
     END LOOP;
     INSERT INTO ${s}.events (position, event_id, stream, version, type, data, metadata, recorded_at, hash)
@@ -340,22 +354,17 @@ BEGIN
 
     v_first := NULL;
     IF cardinality(v_dups) < v_hi - v_lo + 1 THEN
-      IF NOT (v_expected = -1 OR (v_expected = -2 AND v_current = 0) OR (v_expected = -3 AND v_current > 0) OR v_expected = v_current) THEN
+      IF NOT ${s}.expected_version_holds(v_expected, v_current) THEN
         RETURN QUERY SELECT 'version-conflict'::text, v_current, NULL::bigint, NULL::integer[], NULL::bigint[], NULL::integer[],
                             NULL::text, NULL::text, NULL::text;
         CONTINUE;
       END IF;
       v_first := v_position + 1;
-      v_stream_js := to_json(v_stream)::text;
-      FOR i IN v_lo .. v_hi LOOP
+        FOR i IN v_lo .. v_hi LOOP
         CONTINUE WHEN (i - v_lo + 1) = ANY (v_dups);
         v_position := v_position + 1;
         v_current := v_current + 1;
-        v_hash := encode(sha256(convert_to(concat(
-          v_hash, '{"data":', p_data[i], ',"eventId":', to_json(p_event_ids[i]), ',"metadata":', p_metadata[i],
-          ',"position":', v_position, ',"recordedAt":"', v_at, '","stream":', v_stream_js,
-          ',"type":', to_json(p_types[i]), ',"version":', v_current, '}'),
-          'UTF8')), 'hex');
+        v_hash := ${s}.chain_hash(v_hash, p_data[i], p_event_ids[i], p_metadata[i], v_position, v_at, v_stream, p_types[i], v_current);
         g_pos[i] := v_position; g_ver[i] := v_current; g_hash[i] := v_hash; g_stream[i] := v_stream;
       END LOOP;
       a_after[a] := v_current;

@@ -92,6 +92,8 @@ type EventRow = [
 ];
 
 const EXPECTED_CODE = { any: -1, 'no-stream': -2, 'stream-exists': -3 } as const;
+/** An expected version as the SQL takes it: the exact version, or the code of a named one. */
+const expectedCode = (expected: ExpectedVersion): number => (typeof expected === 'number' ? expected : EXPECTED_CODE[expected]);
 /** Appends sent in one `append_events` call stop growing past this many events. */
 const GROUP_EVENT_LIMIT = 5_000;
 const VERIFY_BATCH = 5_000;
@@ -320,7 +322,7 @@ export class PostgresEventStore implements EventStore {
     const probe: string[] = [];
     for (const queued of appends) {
       streams.push(queued.stream);
-      expected.push(typeof queued.expected === 'number' ? queued.expected : EXPECTED_CODE[queued.expected]);
+      expected.push(expectedCode(queued.expected));
       counts.push(queued.events.length);
       for (const event of queued.events) {
         ids.push(event.eventId);
@@ -356,13 +358,12 @@ export class PostgresEventStore implements EventStore {
    */
   private async appendOne(queued: QueuedAppend): Promise<OutcomeRow | undefined> {
     const [event] = queued.events;
-    const expected = typeof queued.expected === 'number' ? queued.expected : EXPECTED_CODE[queued.expected];
     let rows: Array<[ok: boolean, current: number, position: string, notified: unknown]>;
     try {
       rows = await this.execute({
         name: `${this.options.schema}.appendOne`,
         text: this.statements.appendOne,
-        values: [queued.stream, expected, event.eventId, event.type, event.dataJson, event.metadataJson],
+        values: [queued.stream, expectedCode(queued.expected), event.eventId, event.type, event.dataJson, event.metadataJson],
         rowMode: 'array',
       });
     } catch (error) {
@@ -543,6 +544,11 @@ const TEXT_OID = 25;
 
 /** A PostgreSQL array literal of integers (`{1,2,3}`, never with NULLs here) as its element texts. */
 const integerArrayItems = (value: string): string[] => (value === '{}' ? [] : value.slice(1, -1).split(','));
+const asText = (value: string): string => value;
+const asBoolean = (value: string): boolean => value === 't';
+const asInteger = (value: string): number => Number.parseInt(value, 10);
+const asJson = (value: string): unknown => JSON.parse(value);
+const asIntegers = (value: string): number[] => integerArrayItems(value).map(asInteger);
 
 /**
  * How this store's connections turn column text into values: its own, not node-postgres's
@@ -557,19 +563,19 @@ const STORE_TYPES: CustomTypesConfig = {
   getTypeParser: ((oid: number) => {
     switch (oid) {
       case 16: // boolean
-        return (value: string) => value === 't';
+        return asBoolean;
       case 21: // smallint
       case 23: // integer
-        return (value: string) => Number.parseInt(value, 10);
+        return asInteger;
       case 114: // json
       case 3802: // jsonb (schemas created before json)
-        return (value: string) => JSON.parse(value) as unknown;
+        return asJson;
       case 1007: // integer[]
-        return (value: string) => integerArrayItems(value).map((item) => Number.parseInt(item, 10));
+        return asIntegers;
       case 1016: // bigint[]
         return integerArrayItems;
       default: // text, bigint and the rest: the text as sent
-        return (value: string) => value;
+        return asText;
     }
   }) as CustomTypesConfig['getTypeParser'],
 };
