@@ -13,7 +13,7 @@ export const CHILD_IDENTIFIER_FIELDS = ['childId', 'childIds[]', 'outcomes[].chi
  * The local authority is part of the text because case systems number children independently: the
  * same source identifier in two authorities is two children.
  */
-export function pseudonymOf(childId: string, localAuthority: string, key: Buffer): string {
+export function pseudonymOf(childId: string, localAuthority: string, key: Buffer | KeyObject): string {
   return createHmac('sha256', key).update(`${localAuthority}:${childId}`, 'utf8').digest('hex');
 }
 
@@ -38,7 +38,7 @@ export class ChildPseudonymiser {
     const text = `${localAuthority}:${childId}`;
     let pseudonym = this.#known.get(text);
     if (pseudonym === undefined) {
-      pseudonym = createHmac('sha256', this.#key).update(text, 'utf8').digest('hex');
+      pseudonym = pseudonymOf(childId, localAuthority, this.#key);
       this.#known.set(text, pseudonym);
     }
     return pseudonym;
