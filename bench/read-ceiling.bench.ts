@@ -36,8 +36,8 @@ type Figures = Record<Measure, number>;
 interface Subject {
   name: 'sqlite' | 'postgres';
   store: EventStore;
-  /** Every row's data and metadata as text, in position order, fetched a page at a time. */
-  fetchTexts(): Promise<string[]>;
+  /** Up to PAGE full rows from position `from` on, in position order, every column as the driver gives it unparsed. */
+  fetchPage(from: number): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -64,15 +64,7 @@ async function sqliteSubject(): Promise<Subject> {
   return {
     name: 'sqlite',
     store,
-    fetchTexts: async () => {
-      const texts: string[] = [];
-      for (let from = 1; ;) {
-        const rows = page.all(from, PAGE);
-        for (const row of rows) texts.push(row[5] as string, row[6] as string);
-        if (rows.length < PAGE) return texts;
-        from = (rows[rows.length - 1][0] as number) + 1;
-      }
-    },
+    fetchPage: async (from) => page.all(from, PAGE),
     close: async () => {
       db.close();
       await store.close();
@@ -91,21 +83,16 @@ async function postgresSubject(connectionString: string): Promise<Subject> {
   return {
     name: 'postgres',
     store,
-    fetchTexts: async () => {
-      const texts: string[] = [];
-      for (let from = 1; ;) {
-        const { rows } = await pool.query<string[]>({
+    fetchPage: async (from) =>
+      (
+        await pool.query<string[]>({
           name: 'ceiling-fetch',
           text: `SELECT ${COLUMNS} FROM "${schema}".events WHERE position >= $1 ORDER BY position LIMIT $2`,
           values: [from, PAGE],
           rowMode: 'array',
           types: asText,
-        });
-        for (const row of rows) texts.push(row[5], row[6]);
-        if (rows.length < PAGE) return texts;
-        from = Number(rows[rows.length - 1][0]) + 1;
-      }
-    },
+        })
+      ).rows,
     close: async () => {
       await pool.end();
       await store.close();
@@ -115,6 +102,17 @@ async function postgresSubject(connectionString: string): Promise<Subject> {
       await client.end();
     },
   };
+}
+
+/** Every row's data and metadata as text, in position order, fetched a page at a time. */
+async function fetchTexts(subject: Subject): Promise<string[]> {
+  const texts: string[] = [];
+  for (let from = 1; ;) {
+    const rows = await subject.fetchPage(from);
+    for (const row of rows) texts.push(row[5] as string, row[6] as string);
+    if (rows.length < PAGE) return texts;
+    from = Number(rows[rows.length - 1][0]) + 1;
+  }
 }
 
 async function readEverything(store: EventStore): Promise<number> {
@@ -144,7 +142,7 @@ async function measure(subject: Subject): Promise<Figures> {
     });
     let texts: string[] = [];
     const fetch = await rate(EVENTS, async () => {
-      texts = await subject.fetchTexts();
+      texts = await fetchTexts(subject);
     });
     let members = 0;
     const parse = await rate(EVENTS, () => {
