@@ -164,7 +164,6 @@ export class SqliteEventStore implements EventStore {
   private prepareStatements() {
     const w = this.writer.db;
     const r = this.reader;
-    const columns = COLUMNS;
     return {
       byEventId: w.prepare<[string], StoredIdentity>('SELECT position, stream, version, type, data FROM events WHERE event_id = ?'),
       streamVersion: w.prepare<[string], { version: number | null }>('SELECT max(version) AS version FROM events WHERE stream = ?'),
@@ -173,20 +172,20 @@ export class SqliteEventStore implements EventStore {
       ),
       insert: new Map<number, Database.Statement<unknown[]>>(),
       readStream: r
-        .prepare<[string, number], Row>(`SELECT ${columns} FROM events WHERE stream = ? AND version >= ? ORDER BY version`)
+        .prepare<[string, number], Row>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND version >= ? ORDER BY version`)
         .raw(),
       readAll: r
         .prepare<[number, number, number], Row>(
-          `SELECT ${columns} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
+          `SELECT ${COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
         )
         .raw(),
       readPositions: r
-        .prepare<[string], Row>(`SELECT ${columns} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`)
+        .prepare<[string], Row>(`SELECT ${COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`)
         .raw(),
       headPosition: r.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
       recordedAtOf: r.prepare<[number], { recorded_at: string }>('SELECT recorded_at FROM events WHERE position = ?'),
       hashAt: r.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?'),
-      verifyFrom: r.prepare<[number], Row>(`SELECT ${columns} FROM events WHERE position >= ? ORDER BY position`).raw(),
+      verifyFrom: r.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position`).raw(),
     };
   }
 
