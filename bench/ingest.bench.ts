@@ -27,6 +27,7 @@ import { DeadLetterCipher } from '../apps/ingestor/src/dead-letters/dead-letter.
 import { IngestorConsumer } from '../apps/ingestor/src/consume-events/ingestor.consumer';
 import { IngestorModule } from '../apps/ingestor/src/ingestor.module';
 import { boardEstablished, caseEvent } from '../apps/ingestor/src/testing/case-event.factory';
+import { cpuMicrosPerEvent } from './support/cpu-time';
 import { establishBoard } from './support/establish-board';
 
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 200_000);
@@ -47,12 +48,6 @@ interface Figure {
 
 const write = (line = '') => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** CPU microseconds (user and system) this process used since `start`. */
-const cpuMicrosSince = (start: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(start);
-  return used.user + used.system;
-};
 
 /** The runs BENCH_INGEST_RUNS selects (every run when unset). */
 function selectedRuns(): Set<RunName> {
@@ -112,10 +107,10 @@ async function rawConsume(client: KafkaClient, topic: string, run: string): Prom
     },
   });
   while (count < EVENTS) await sleep(20);
-  const cpuMicros = cpuMicrosSince(cpu);
+  const cpuMicros = cpuMicrosPerEvent(cpu, count);
   await consumer.disconnect();
   const seconds = (last - joined) / 1000;
-  return { run: 'raw', events: count, seconds, eventsPerSecond: count / seconds, ratioToRaw: 1, cpuMicrosPerEvent: cpuMicros / count };
+  return { run: 'raw', events: count, seconds, eventsPerSecond: count / seconds, ratioToRaw: 1, cpuMicrosPerEvent: cpuMicros };
 }
 
 /** (b)/(c) The ingestor app over the topic into a fresh store, timed by the store's head position. */
@@ -141,7 +136,7 @@ async function pipeline(store: 'sqlite' | 'postgres', topic: string, run: string
     await sleep(50);
     head = await events.headPosition();
   }
-  const cpuMicros = cpuMicrosSince(cpu);
+  const cpuMicros = cpuMicrosPerEvent(cpu, EVENTS);
   const [lastEvent] = await events.readAll({ fromPosition: head, limit: 1 });
   const joined = consumer.stats.firstJoinedAt;
   if (joined === null) throw new Error(`The ${store} run stored events without joining the group`);
@@ -153,7 +148,7 @@ async function pipeline(store: 'sqlite' | 'postgres', topic: string, run: string
     seconds,
     eventsPerSecond: EVENTS / seconds,
     ratioToRaw: null,
-    cpuMicrosPerEvent: cpuMicros / EVENTS,
+    cpuMicrosPerEvent: cpuMicros,
   };
 }
 

@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpuMicrosPerEvent } from './support/cpu-time';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const keptDir = process.env.BENCH_LEDGER_DIR;
@@ -36,12 +37,6 @@ Object.assign(process.env, {
 });
 
 const write = (line = '') => process.stdout.write(`${line}\n`);
-
-/** CPU time of this process (all its threads) per event since `start`: steadier than a rate on a shared machine. */
-function cpuMicrosPerEvent(start: NodeJS.CpuUsage, events: number): number {
-  const used = process.cpuUsage(start);
-  return Number(((used.user + used.system) / events).toFixed(1));
-}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -121,14 +116,14 @@ async function main(): Promise<void> {
     from = events[events.length - 1].position + 1;
   }
   const readAllRate = read / ((performance.now() - readStarted) / 1000);
-  const readAllCpu = cpuMicrosPerEvent(readCpu, read);
+  const readAllCpu = Number(cpuMicrosPerEvent(readCpu, read).toFixed(1));
 
   const registry = app.get(ProjectionRegistry);
   let progressReports = 0;
   const rebuildCpu = process.cpuUsage();
   const rebuild = await registry.get('metrics').rebuild(() => progressReports++);
   const rebuildRate = rebuild.eventsPerSecond;
-  const rebuildCpuMicros = cpuMicrosPerEvent(rebuildCpu, head);
+  const rebuildCpuMicros = Number(cpuMicrosPerEvent(rebuildCpu, head).toFixed(1));
 
   const queries = app.get(MetricQueries);
   const boards = (await queries.boards()).map((b) => b.boardId);
