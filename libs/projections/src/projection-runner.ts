@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import type { Projection, ProjectionState, ProjectionStatus, RebuildProgress } from './projection.port';
+import { RebuildUnderway, type Projection, type ProjectionState, type ProjectionStatus, type RebuildProgress } from './projection.port';
 
 export interface ProjectionRunnerOptions {
   /** Most events applied in one transaction while live (default 2,000). */
@@ -8,6 +8,8 @@ export interface ProjectionRunnerOptions {
   batchDelayMs?: number;
   /** Events read and applied per batch during a rebuild (default 5,000: small enough to report progress at least once a second). */
   rebuildBatchSize?: number;
+  /** How often a projector waiting for another process's rebuild looks again (default 1,000 ms). */
+  rebuildPollMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -18,6 +20,12 @@ const TIMEOUT = Symbol('timeout');
  * applying events in batches (each batch and its checkpoint in one transaction), and rebuilds
  * it from position 1 on demand. Live batching trades at most `batchDelayMs` of latency for far
  * fewer transactions.
+ *
+ * A read model shared by several processes (an API and a CLI `rebuild`) may be rebuilt by
+ * another one: while it is, this runner applies nothing (`waiting-for-rebuild`) and then
+ * follows on from the checkpoint the rebuild left. A rebuild whose process stopped before it
+ * finished (it crashed, or was killed) is carried on from its checkpoint by the next runner that
+ * starts or looks again, so that the read model never stays half rebuilt.
  */
 export class ProjectionRunner {
   private state: ProjectionState = 'stopped';
@@ -39,7 +47,7 @@ export class ProjectionRunner {
     this.abort = new AbortController();
     this.state = 'catching-up';
     this.error = null;
-    this.loop = this.follow(this.abort.signal).catch((error: unknown) => {
+    this.loop = this.run(this.abort.signal).catch((error: unknown) => {
       this.state = 'failed';
       this.error = error instanceof Error ? error.message : String(error);
       this.options.onError?.(error);
@@ -94,30 +102,10 @@ export class ProjectionRunner {
     await this.stop();
     this.state = 'rebuilding';
     this.error = null;
-    const batchSize = this.options.rebuildBatchSize ?? 5_000;
-    const started = performance.now();
     try {
       await this.projection.reset();
       this.position = 0;
-      const total = await this.store.headPosition();
-      let applied = 0;
-      const progress = (): RebuildProgress => {
-        const elapsedMs = performance.now() - started;
-        return { applied, total, elapsedMs, eventsPerSecond: elapsedMs > 0 ? Math.round((applied / elapsedMs) * 1000) : 0 };
-      };
-      let next = this.store.readAll({ fromPosition: 1, toPosition: total, limit: batchSize });
-      for (;;) {
-        const batch = await next;
-        if (batch.length === 0) break;
-        const last = batch[batch.length - 1].position;
-        next = last < total ? this.store.readAll({ fromPosition: last + 1, toPosition: total, limit: batchSize }) : Promise.resolve([]);
-        await this.projection.apply(batch);
-        applied += batch.length;
-        this.advanced(last);
-        onProgress?.(progress());
-      }
-      await this.projection.rebuilt?.();
-      const done = progress();
+      const done = await this.replay(onProgress);
       this.state = 'stopped';
       if (wasRunning) await this.start();
       return done;
@@ -128,10 +116,83 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Applies the log from the current position to the head in rebuild batches, reading the next
+   * batch while one is applied, then lets the projection finish (`rebuilt`). When `signal` aborts
+   * (the runner is stopped), it returns after the batch at hand and leaves the rebuild underway,
+   * for the next runner to carry on.
+   */
+  private async replay(onProgress?: (progress: RebuildProgress) => void, signal?: AbortSignal): Promise<RebuildProgress> {
+    const batchSize = this.options.rebuildBatchSize ?? 5_000;
+    const started = performance.now();
+    const total = await this.store.headPosition();
+    let applied = 0;
+    const progress = (): RebuildProgress => {
+      const elapsedMs = performance.now() - started;
+      return { applied, total, elapsedMs, eventsPerSecond: elapsedMs > 0 ? Math.round((applied / elapsedMs) * 1000) : 0 };
+    };
+    const read = (from: number) =>
+      from <= total ? this.store.readAll({ fromPosition: from, toPosition: total, limit: batchSize }) : Promise.resolve([]);
+    let next = read(this.position + 1);
+    for (;;) {
+      const batch = await next;
+      if (batch.length === 0) break;
+      if (signal?.aborted) return progress();
+      const last = batch[batch.length - 1].position;
+      next = read(last + 1);
+      await this.projection.apply(batch);
+      applied += batch.length;
+      this.advanced(last);
+      onProgress?.(progress());
+    }
+    await this.projection.rebuilt?.();
+    return progress();
+  }
+
+  /**
+   * Follows the log until stopped. Before following, and whenever a batch finds the read model
+   * being rebuilt by another process, it looks at that rebuild: it waits while the rebuild goes
+   * on, carries it on when it was abandoned, and follows from the stored checkpoint once it is done.
+   */
+  private async run(signal: AbortSignal): Promise<void> {
+    const poll = this.options.rebuildPollMs ?? 1_000;
+    while (!signal.aborted) {
+      const underway = (await this.projection.rebuildUnderway?.()) ?? null;
+      if (underway !== null) {
+        if (underway.abandoned && (await this.projection.resumeRebuild?.())) {
+          this.state = 'rebuilding';
+          this.position = await this.projection.checkpoint();
+          await this.replay(undefined, signal);
+          this.state = 'catching-up';
+        } else {
+          this.state = 'waiting-for-rebuild';
+          await sleep(poll, signal);
+        }
+        continue;
+      }
+      this.position = await this.projection.checkpoint();
+      if (this.state !== 'live') this.state = 'catching-up';
+      try {
+        await this.follow(signal);
+        return;
+      } catch (error) {
+        if (!(error instanceof RebuildUnderway)) throw error;
+      }
+    }
+  }
+
   private async follow(signal: AbortSignal): Promise<void> {
     const batchSize = this.options.batchSize ?? 2_000;
     const delay = this.options.batchDelayMs ?? 10;
-    const iterator = this.store.subscribeToAll({ fromPosition: this.position + 1, signal, batchSize })[Symbol.asyncIterator]();
+    // Its own signal too: when a batch fails, the subscription waiting for the next events must be
+    // woken to end, or closing it would wait for an append that may never come.
+    const ended = new AbortController();
+    const subscription = this.store.subscribeToAll({
+      fromPosition: this.position + 1,
+      signal: AbortSignal.any([signal, ended.signal]),
+      batchSize,
+    });
+    const iterator = subscription[Symbol.asyncIterator]();
     let pending = iterator.next();
     try {
       while (!signal.aborted) {
@@ -152,6 +213,7 @@ export class ProjectionRunner {
         this.advanced(batch[batch.length - 1].position);
       }
     } finally {
+      ended.abort();
       await iterator.return?.();
     }
   }
@@ -167,6 +229,15 @@ export class ProjectionRunner {
   }
 }
 
-function sleep(ms: number): Promise<typeof TIMEOUT> {
-  return new Promise((resolve) => setTimeout(() => resolve(TIMEOUT), ms));
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<typeof TIMEOUT> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve(TIMEOUT);
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -1,7 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Period } from '@app/calendar';
 import type { RecordedEvent } from '@app/event-store';
-import type { Projection } from '@app/projections';
+import { REBUILD_ABANDONED_AFTER_MS, RebuildUnderway, type Projection, type RebuildUnderwayState } from '@app/projections';
 import type { BoardFacts, BoardSettings } from '../facts/fact';
 import type { MetricUnit } from '../metric-unit';
 import { FactProjector, type ChildUnitsFn, type ReadModelChanges } from './fact-projection';
@@ -24,6 +24,11 @@ export interface PostgresMetricsReadModelOptions {
   settingsOf: (boardId: string) => BoardSettings;
   /** Connections in the pool (default 4): one applies batches, the rest answer queries. */
   poolSize?: number;
+  /**
+   * How long a rebuild may go without writing a batch before another process may take it over
+   * (default `REBUILD_ABANDONED_AFTER_MS`).
+   */
+  rebuildAbandonedAfterMs?: number;
 }
 
 /** A row as node-postgres returns it: the bigint columns `K` as text, jsonb parsed, float8 as numbers. */
@@ -92,11 +97,16 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(options.schema)}`);
         await client.query(POSTGRES_READ_MODEL_TABLES);
-        await client.query(POSTGRES_READ_MODEL_INDEXES);
         await client.query(POSTGRES_READ_MODEL_VIEWS);
         await client.query('INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, 0, now()) ON CONFLICT (name) DO NOTHING', [
           NAME,
         ]);
+        // A rebuild underway (another process's) creates the indexes when it finishes.
+        const { rows } = await client.query<{ rebuilding: boolean }>(
+          'SELECT rebuild_started_at IS NOT NULL AS rebuilding FROM checkpoints WHERE name = $1',
+          [NAME],
+        );
+        if (!rows[0].rebuilding) await client.query(POSTGRES_READ_MODEL_INDEXES);
       });
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -112,12 +122,16 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
 
   /**
    * Applies a batch in one transaction holding the checkpoint row's lock; reloads the state first
-   * when another process moved the checkpoint, and skips events at or before it.
+   * when another process moved the checkpoint, and skips events at or before it. While another
+   * process rebuilds the read model, nothing is applied (`RebuildUnderway`).
    */
   async apply(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     await inTransaction(this.pool, async (client) => {
-      const stored = await this.storedCheckpoint(client, 'FOR UPDATE');
+      const { position: stored, rebuildStartedAt } = await this.lockCheckpoint(client);
+      if (rebuildStartedAt !== null && !this.rebuilding) throw new RebuildUnderway(NAME, rebuildStartedAt);
+      // Another process took this rebuild over and finished it: what is left to apply is live.
+      if (rebuildStartedAt === null && this.rebuilding) this.rebuilding = false;
       if (stored !== this.position) {
         this.projector = await this.loadProjector(client);
         this.position = stored;
@@ -134,9 +148,22 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
     });
   }
 
-  private async storedCheckpoint(client: PoolClient, lock = ''): Promise<number> {
-    const { rows } = await client.query<{ position: string }>(`SELECT position FROM ${this.t.checkpoints} WHERE name = $1 ${lock}`, [NAME]);
-    return rows.length > 0 ? Number(rows[0].position) : 0;
+  /** The checkpoint row, locked until the transaction ends, with whether its process's rebuild is abandoned. */
+  private async lockCheckpoint(
+    client: PoolClient,
+  ): Promise<{ position: number; rebuildStartedAt: Date | null; lastBatchAt: Date; abandoned: boolean }> {
+    const { rows } = await client.query<{ position: string; rebuild_started_at: Date | null; updated_at: Date; abandoned: boolean }>(
+      `SELECT position, rebuild_started_at, updated_at, updated_at < now() - $2 * interval '1 millisecond' AS abandoned
+       FROM ${this.t.checkpoints} WHERE name = $1 FOR UPDATE`,
+      [NAME, this.options.rebuildAbandonedAfterMs ?? REBUILD_ABANDONED_AFTER_MS],
+    );
+    const [row] = rows;
+    return {
+      position: Number(row.position),
+      rebuildStartedAt: row.rebuild_started_at,
+      lastBatchAt: row.updated_at,
+      abandoned: row.abandoned,
+    };
   }
 
   private async loadProjector(client: PoolClient): Promise<FactProjector> {
@@ -242,12 +269,19 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
     await client.query(`UPDATE ${this.t.checkpoints} SET position = $2, updated_at = now() WHERE name = $1`, [NAME, position]);
   }
 
-  /** Empties the tables under the checkpoint lock and drops the secondary indexes until `rebuilt`. */
+  /**
+   * Empties the tables under the checkpoint lock, records that a rebuild is underway and drops
+   * the secondary indexes, in one transaction: other processes apply nothing and answer current
+   * totals from the unit rows until `rebuilt`, and a rebuild whose process stops is carried on by
+   * the next (`resumeRebuild`).
+   */
   async reset(): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await this.storedCheckpoint(client, 'FOR UPDATE');
+      await this.lockCheckpoint(client);
       await client.query(`TRUNCATE ${this.t.facts}, ${this.t.units}, ${this.t.daily}`);
-      await client.query(`UPDATE ${this.t.checkpoints} SET position = 0, updated_at = now() WHERE name = $1`, [NAME]);
+      await client.query(`UPDATE ${this.t.checkpoints} SET position = 0, updated_at = now(), rebuild_started_at = now() WHERE name = $1`, [
+        NAME,
+      ]);
       await client.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}`);
       await client.query(dropIndexesOf(POSTGRES_READ_MODEL_INDEXES));
     });
@@ -256,28 +290,77 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
     this.position = 0;
   }
 
-  /** Creates the indexes again and totals the current units per day in one statement. */
+  /**
+   * Creates the indexes again, totals the current units per day and ends the rebuild, in one
+   * transaction holding the checkpoint lock (so that no other process takes the rebuild over meanwhile).
+   */
   async rebuilt(): Promise<void> {
     await inTransaction(this.pool, async (client) => {
+      await this.lockCheckpoint(client);
       await client.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}`);
       await client.query(POSTGRES_READ_MODEL_INDEXES);
       await client.query('TRUNCATE metric_daily');
       await client.query(`INSERT INTO metric_daily (board_id, metric_code, unit_date, counted, breakdown, units, value_sum, denominator_sum)
         SELECT board_id, metric_code, unit_date, counted, breakdown, count(*), coalesce(sum(value), 0), coalesce(sum(denominator_value), 0)
         FROM metric_units WHERE valid_to IS NULL GROUP BY board_id, metric_code, unit_date, counted, breakdown`);
+      await client.query('UPDATE checkpoints SET rebuild_started_at = NULL WHERE name = $1', [NAME]);
       await client.query('ANALYZE facts, metric_units, metric_daily');
     });
     this.rebuilding = false;
   }
 
+  async rebuildUnderway(): Promise<RebuildUnderwayState | null> {
+    const { rows } = await this.pool.query<{ rebuild_started_at: Date | null; updated_at: Date; abandoned: boolean }>(
+      `SELECT rebuild_started_at, updated_at, updated_at < now() - $2 * interval '1 millisecond' AS abandoned
+       FROM ${this.t.checkpoints} WHERE name = $1`,
+      [NAME, this.options.rebuildAbandonedAfterMs ?? REBUILD_ABANDONED_AFTER_MS],
+    );
+    const [row] = rows;
+    if (!row?.rebuild_started_at) return null;
+    // This instance's own rebuild, left by a runner that stopped, needs no wait to be carried on.
+    return { since: row.rebuild_started_at, lastBatchAt: row.updated_at, abandoned: this.rebuilding || row.abandoned };
+  }
+
+  async resumeRebuild(): Promise<boolean> {
+    const claimed = await inTransaction(this.pool, async (client) => {
+      const checkpoint = await this.lockCheckpoint(client);
+      if (checkpoint.rebuildStartedAt === null || !(this.rebuilding || checkpoint.abandoned)) return false;
+      await client.query(`UPDATE ${this.t.checkpoints} SET updated_at = now() WHERE name = $1`, [NAME]);
+      await client.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}`);
+      // Indexes another process created at open, since the rebuild started.
+      await client.query(dropIndexesOf(POSTGRES_READ_MODEL_INDEXES));
+      return true;
+    });
+    if (claimed) {
+      this.rebuilding = true;
+      // The first batch loads what the rebuild has applied so far.
+      this.position = NOT_LOADED;
+    }
+    return claimed;
+  }
+
+  /**
+   * Current totals come from the daily totals, except while a rebuild is underway (in this
+   * process or another), when those are not there yet: then from the current unit rows. One
+   * statement either way: the checkpoint row decides which half runs.
+   */
   async unitTotals(boardId: string, metricCode: string, period: Period, asOf: number | null): Promise<UnitTotal[]> {
     const { rows } =
       asOf === null
         ? await this.pool.query<UnitTotal>(
-            `SELECT counted, breakdown, sum(units)::float8 AS units, sum(value_sum) AS value, sum(denominator_sum) AS "denominatorValue"
+            `WITH rebuild AS (SELECT coalesce((SELECT rebuild_started_at IS NOT NULL FROM ${this.t.checkpoints} WHERE name = $5), false) AS underway)
+             SELECT counted, breakdown, sum(units)::float8 AS units, sum(value_sum) AS value, sum(denominator_sum) AS "denominatorValue"
              FROM ${this.t.daily} WHERE board_id = $1 AND metric_code = $2 AND unit_date BETWEEN $3 AND $4
-             GROUP BY counted, breakdown HAVING sum(units) > 0 ORDER BY counted, breakdown`,
-            [boardId, metricCode, period.from, period.to],
+               AND NOT (SELECT underway FROM rebuild)
+             GROUP BY counted, breakdown HAVING sum(units) > 0
+             UNION ALL
+             SELECT counted, breakdown, count(*)::float8 AS units, coalesce(sum(value), 0) AS value,
+                    coalesce(sum(denominator_value), 0) AS "denominatorValue"
+             FROM ${this.t.units} WHERE board_id = $1 AND metric_code = $2 AND unit_date BETWEEN $3 AND $4 AND valid_to IS NULL
+               AND (SELECT underway FROM rebuild)
+             GROUP BY counted, breakdown
+             ORDER BY counted, breakdown`,
+            [boardId, metricCode, period.from, period.to, NAME],
           )
         : await this.pool.query<UnitTotal>(
             `SELECT counted, breakdown, count(*)::float8 AS units, coalesce(sum(value), 0) AS value,

@@ -9,6 +9,8 @@
  * - The views read jsonb with `->>` (text) and `->` cast to boolean or numeric where the
  *   ingestion contract types the field, and unnest arrays with `jsonb_array_elements`.
  * - `checkpoints` has its row from the start: every batch locks it (`SELECT ... FOR UPDATE`).
+ *   `rebuild_started_at` is set while a rebuild is underway (indexes and `metric_daily` are
+ *   absent until it finishes), null otherwise.
  *
  * The DDL is unqualified: it runs with `search_path` set to the read model's schema (views keep
  * the tables they were created against, whatever the search path of later readers).
@@ -58,10 +60,13 @@ CREATE TABLE IF NOT EXISTS metric_daily (
   PRIMARY KEY (board_id, metric_code, unit_date, counted, breakdown)
 );
 CREATE TABLE IF NOT EXISTS checkpoints (
-  name       text COLLATE "C" PRIMARY KEY,
-  position   bigint NOT NULL,
-  updated_at timestamptz NOT NULL
+  name               text COLLATE "C" PRIMARY KEY,
+  position           bigint NOT NULL,
+  updated_at         timestamptz NOT NULL,
+  rebuild_started_at timestamptz
 );
+-- Columns added since the first release, for schemas created before them.
+ALTER TABLE checkpoints ADD COLUMN IF NOT EXISTS rebuild_started_at timestamptz;
 `;
 
 export const POSTGRES_READ_MODEL_INDEXES = `

@@ -9,7 +9,9 @@
  * - `metric_units`: every unit of every case metric (one child's conference, a plan, a referral...)
  *   with how it was counted, why, and the positions of its source events.
  * - `metric_daily`: current units totalled per board, metric, day, counted and breakdown.
- * - `checkpoints`: the last log position applied.
+ * - `checkpoints`: the last log position applied, when (`updated_at`), and, while the read model is
+ *   being rebuilt, when that rebuild started (`rebuild_started_at`; null otherwise). During a
+ *   rebuild the secondary indexes and `metric_daily` are absent until it finishes.
  * Views (current rows only) name the facts as the glossary does: `referrals`, `assessments`,
  * `strategy_discussions`, `conference_children`, `cp_plans`, `cp_reviews`, `outcome_measurements`,
  * `audits`, `audit_case_results`, `actions`, `board_meetings`, `meeting_seats`, `funding_contributions`,
@@ -63,11 +65,15 @@ CREATE TABLE IF NOT EXISTS metric_daily (
   PRIMARY KEY (board_id, metric_code, unit_date, counted, breakdown)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS checkpoints (
-  name       TEXT PRIMARY KEY,
-  position   INTEGER NOT NULL,
-  updated_at TEXT NOT NULL
+  name               TEXT PRIMARY KEY,
+  position           INTEGER NOT NULL,
+  updated_at         TEXT NOT NULL,
+  rebuild_started_at TEXT
 );
 `;
+
+/** Columns added since the first release, for files created before them: table, column, type. */
+export const READ_MODEL_ADDED_COLUMNS: ReadonlyArray<readonly [string, string, string]> = [['checkpoints', 'rebuild_started_at', 'TEXT']];
 
 export const READ_MODEL_INDEXES = `
 CREATE INDEX IF NOT EXISTS facts_by_board ON facts (board_id, scope, valid_from);

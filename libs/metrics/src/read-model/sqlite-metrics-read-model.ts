@@ -3,25 +3,36 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Period } from '@app/calendar';
 import type { RecordedEvent } from '@app/event-store';
-import type { Projection } from '@app/projections';
+import { REBUILD_ABANDONED_AFTER_MS, RebuildUnderway, type Projection, type RebuildUnderwayState } from '@app/projections';
 import type { BoardFacts, BoardSettings } from '../facts/fact';
 import type { Counted, MetricUnit } from '../metric-unit';
 import { FactProjector, type ChildUnitsFn, type FactRow, type ReadModelChanges, type UnitRow } from './fact-projection';
 import type { MetricsReadModel, UnitCursor, UnitTotal } from './metrics-read-model.port';
 import { FACT_DIGEST_ORDER, ReadModelDigest, UNIT_DIGEST_ORDER } from './read-model-digest';
 import { dailyDeltasOf, factRowOf, unitRowOf, type FactColumns, type UnitColumns } from './read-model-rows';
-import { READ_MODEL_INDEXES, READ_MODEL_TABLES, READ_MODEL_VIEWS, dropViewsOf } from './read-model.schema';
+import { READ_MODEL_ADDED_COLUMNS, READ_MODEL_INDEXES, READ_MODEL_TABLES, READ_MODEL_VIEWS, dropViewsOf } from './read-model.schema';
 
 export interface SqliteMetricsReadModelOptions {
   filename: string;
   childUnits: ChildUnitsFn;
   settingsOf: (boardId: string) => BoardSettings;
+  /**
+   * How long a rebuild may go without writing a batch before another process may take it over
+   * (default `REBUILD_ABANDONED_AFTER_MS`).
+   */
+  rebuildAbandonedAfterMs?: number;
 }
 
 /** A `facts` row as SQLite returns it: JSON as text. */
 type FactRecord = Omit<FactColumns, 'child_keys' | 'data' | 'positions'> & { child_keys: string; data: string; positions: string };
 /** A `metric_units` row as SQLite returns it: JSON as text, booleans as 0 or 1. */
 type UnitRecord = Omit<UnitColumns, 'data_quality' | 'positions'> & { data_quality: number; positions: string };
+/** The projection's `checkpoints` row. */
+interface CheckpointRecord {
+  position: number;
+  updated_at: string;
+  rebuild_started_at: string | null;
+}
 
 const NAME = 'metrics';
 /** Page cache while rebuilding, in KiB (SQLite's convention for a negative `cache_size`): 256 MiB. */
@@ -48,22 +59,28 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
   /** The connection's own settings, restored after a rebuild. */
   private readonly cacheSize: number;
   private readonly walAutocheckpoint: number;
+  private readonly abandonedAfterMs: number;
 
   constructor(private readonly options: SqliteMetricsReadModelOptions) {
+    this.abandonedAfterMs = options.rebuildAbandonedAfterMs ?? REBUILD_ABANDONED_AFTER_MS;
     const filename = resolve(options.filename);
     mkdirSync(dirname(filename), { recursive: true });
     this.db = new Database(filename, { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(READ_MODEL_TABLES);
-    this.db.exec(READ_MODEL_INDEXES);
-    this.db.transaction(() => {
-      this.db.exec(dropViewsOf(READ_MODEL_VIEWS));
-      this.db.exec(READ_MODEL_VIEWS);
-    })();
+    this.db.transaction(() => addMissingColumns(this.db)).immediate();
+    this.s = this.prepare();
+    this.db
+      .transaction(() => {
+        // A rebuild underway (another process's) creates the indexes when it finishes.
+        if (this.s.checkpoint.get(NAME)?.rebuild_started_at == null) this.db.exec(READ_MODEL_INDEXES);
+        this.db.exec(dropViewsOf(READ_MODEL_VIEWS));
+        this.db.exec(READ_MODEL_VIEWS);
+      })
+      .immediate();
     this.cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.walAutocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.s = this.prepare();
     // The current rows are loaded by the first batch, not here: a process that only queries (an
     // API run with LEDGER_RUN_PROJECTIONS=false) or rebuilds at once never needs them.
     this.projector = new FactProjector(options.childUnits, options.settingsOf);
@@ -73,10 +90,16 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
   private prepare() {
     const db = this.db;
     return {
-      checkpoint: db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
+      checkpoint: db.prepare<[string], CheckpointRecord>('SELECT position, updated_at, rebuild_started_at FROM checkpoints WHERE name = ?'),
       setCheckpoint: db.prepare(
         'INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at',
       ),
+      startRebuild: db.prepare<[string, string, string]>(
+        `INSERT INTO checkpoints (name, position, updated_at, rebuild_started_at) VALUES (?, 0, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET position = 0, updated_at = excluded.updated_at, rebuild_started_at = excluded.rebuild_started_at`,
+      ),
+      claimRebuild: db.prepare<[string, string]>('UPDATE checkpoints SET updated_at = ? WHERE name = ?'),
+      finishRebuild: db.prepare<[string]>('UPDATE checkpoints SET rebuild_started_at = NULL WHERE name = ?'),
       insertFacts: insertRows(db, 'facts', FACT_COLUMNS),
       closeFact: db.prepare('UPDATE facts SET valid_to = ? WHERE id = ?'),
       insertUnits: insertRows(db, 'metric_units', UNIT_COLUMNS),
@@ -143,12 +166,18 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
    * Applies a batch under SQLite's write lock. Another process may project into the same file
    * (the API and a CLI catch-up): when the stored checkpoint is not where this instance left it,
    * the in-memory state is reloaded from the tables first and events already applied are skipped,
-   * so two projectors never apply an event twice or diverge.
+   * so two projectors never apply an event twice or diverge. While another process rebuilds the
+   * read model, nothing is applied (`RebuildUnderway`).
    */
   async apply(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     this.db.transaction(() => {
-      const stored = this.s.checkpoint.get(NAME)?.position ?? 0;
+      const checkpoint = this.s.checkpoint.get(NAME);
+      const stored = checkpoint?.position ?? 0;
+      const rebuildStartedAt = checkpoint?.rebuild_started_at ?? null;
+      if (rebuildStartedAt !== null && !this.rebuilding) throw new RebuildUnderway(NAME, new Date(rebuildStartedAt));
+      // Another process took this rebuild over and finished it: what is left to apply is live.
+      if (rebuildStartedAt === null && this.rebuilding) this.leaveRebuildMode();
       if (stored !== this.position) {
         this.projector = this.loadProjector();
         this.position = stored;
@@ -227,35 +256,96 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
     }
   }
 
+  /**
+   * Empties the read model for a rebuild and records, in the same transaction, that one is
+   * underway: other processes apply nothing and answer current totals from the unit rows until
+   * `rebuilt`, and a rebuild whose process stops is carried on by the next (`resumeRebuild`).
+   */
   async reset(): Promise<void> {
-    this.db.exec(`DELETE FROM facts; DELETE FROM metric_units; DELETE FROM metric_daily; DELETE FROM checkpoints WHERE name = '${NAME}';`);
-    // Rebuilding without secondary indexes and daily totals is several times faster; both are
-    // recreated in `rebuilt`.
-    this.db.exec(dropIndexes(READ_MODEL_INDEXES));
-    // A larger page cache and fewer WAL checkpoints while rebuilding: closes update rows all
-    // over the tables, and the indexes are sorted in memory at the end.
-    this.db.pragma(`cache_size = ${REBUILD_CACHE_SIZE}`);
-    this.db.pragma(`wal_autocheckpoint = ${REBUILD_WAL_AUTOCHECKPOINT}`);
-    this.rebuilding = true;
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM facts; DELETE FROM metric_units; DELETE FROM metric_daily;');
+        const now = new Date().toISOString();
+        this.s.startRebuild.run(NAME, now, now);
+        // Rebuilding without secondary indexes and daily totals is several times faster; both are
+        // created again in `rebuilt`.
+        this.db.exec(dropIndexes(READ_MODEL_INDEXES));
+      })
+      .immediate();
+    this.enterRebuildMode();
     this.projector = new FactProjector(this.options.childUnits, this.options.settingsOf);
     this.position = 0;
   }
 
+  /** Creates the indexes again, totals the current units per day and ends the rebuild, in one transaction. */
   async rebuilt(): Promise<void> {
-    this.db.exec(READ_MODEL_INDEXES);
-    this.db.exec(`INSERT INTO metric_daily (board_id, metric_code, unit_date, counted, breakdown, units, value_sum, denominator_sum)
-      SELECT board_id, metric_code, unit_date, counted, breakdown, count(*), coalesce(sum(value), 0), coalesce(sum(denominator_value), 0)
-      FROM metric_units WHERE valid_to IS NULL GROUP BY board_id, metric_code, unit_date, counted, breakdown`);
-    this.db.pragma(`cache_size = ${this.cacheSize}`);
-    this.db.pragma(`wal_autocheckpoint = ${this.walAutocheckpoint}`);
+    this.db
+      .transaction(() => {
+        this.db.exec(READ_MODEL_INDEXES);
+        this.db.exec(`DELETE FROM metric_daily;
+          INSERT INTO metric_daily (board_id, metric_code, unit_date, counted, breakdown, units, value_sum, denominator_sum)
+          SELECT board_id, metric_code, unit_date, counted, breakdown, count(*), coalesce(sum(value), 0), coalesce(sum(denominator_value), 0)
+          FROM metric_units WHERE valid_to IS NULL GROUP BY board_id, metric_code, unit_date, counted, breakdown`);
+        this.s.finishRebuild.run(NAME);
+      })
+      .immediate();
+    this.leaveRebuildMode();
     // Queries read a page from the WAL while it has not been copied back: copy the rebuild's now.
     this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  async rebuildUnderway(): Promise<RebuildUnderwayState | null> {
+    const checkpoint = this.s.checkpoint.get(NAME);
+    if (!checkpoint?.rebuild_started_at) return null;
+    const lastBatchAt = new Date(checkpoint.updated_at);
+    // This instance's own rebuild, left by a runner that stopped, needs no wait to be carried on.
+    const abandoned = this.rebuilding || Date.now() - lastBatchAt.getTime() > this.abandonedAfterMs;
+    return { since: new Date(checkpoint.rebuild_started_at), lastBatchAt, abandoned };
+  }
+
+  async resumeRebuild(): Promise<boolean> {
+    const claimed = this.db
+      .transaction(() => {
+        const checkpoint = this.s.checkpoint.get(NAME);
+        if (!checkpoint?.rebuild_started_at) return false;
+        if (!this.rebuilding && Date.now() - Date.parse(checkpoint.updated_at) <= this.abandonedAfterMs) return false;
+        this.s.claimRebuild.run(new Date().toISOString(), NAME);
+        // Indexes another process created at open, since the rebuild started.
+        this.db.exec(dropIndexes(READ_MODEL_INDEXES));
+        return true;
+      })
+      .immediate();
+    if (claimed) {
+      this.enterRebuildMode();
+      // The first batch loads what the rebuild has applied so far.
+      this.position = NOT_LOADED;
+    }
+    return claimed;
+  }
+
+  /** A larger page cache and fewer WAL checkpoints while rebuilding: closes update rows all over the tables. */
+  private enterRebuildMode(): void {
+    this.db.pragma(`cache_size = ${REBUILD_CACHE_SIZE}`);
+    this.db.pragma(`wal_autocheckpoint = ${REBUILD_WAL_AUTOCHECKPOINT}`);
+    this.rebuilding = true;
+  }
+
+  private leaveRebuildMode(): void {
+    this.db.pragma(`cache_size = ${this.cacheSize}`);
+    this.db.pragma(`wal_autocheckpoint = ${this.walAutocheckpoint}`);
     this.rebuilding = false;
   }
 
+  /**
+   * Current totals come from the daily totals, except while a rebuild is underway (in this
+   * process or another), when those are not there yet: then from the current unit rows.
+   */
   async unitTotals(boardId: string, metricCode: string, period: Period, asOf: number | null): Promise<UnitTotal[]> {
-    if (asOf === null) return this.s.dailyTotals.all(boardId, metricCode, period.from, period.to);
-    return this.s.unitTotalsAsOf.all(boardId, metricCode, period.from, period.to, asOf, asOf);
+    if (asOf === null && !this.rebuilding && this.s.checkpoint.get(NAME)?.rebuild_started_at == null) {
+      return this.s.dailyTotals.all(boardId, metricCode, period.from, period.to);
+    }
+    const at = asOf ?? Number.MAX_SAFE_INTEGER;
+    return this.s.unitTotalsAsOf.all(boardId, metricCode, period.from, period.to, at, at);
   }
 
   async unitsPage(
@@ -402,6 +492,14 @@ function closedInBatch(
   }
   earlier.sort((a, b) => a.id - b.id);
   return { validTo, earlier };
+}
+
+/** Adds the columns of `READ_MODEL_ADDED_COLUMNS` a file made before them lacks. */
+function addMissingColumns(db: Database.Database): void {
+  for (const [table, column, type] of READ_MODEL_ADDED_COLUMNS) {
+    const columns = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }
 
 function dropIndexes(ddl: string): string {

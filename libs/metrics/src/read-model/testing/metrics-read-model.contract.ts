@@ -1,6 +1,6 @@
 import { parsePeriod } from '@app/calendar';
 import { InMemoryEventStore, type NewEvent } from '@app/event-store';
-import { ProjectionRunner, type Projection } from '@app/projections';
+import { ProjectionRunner, RebuildUnderway, type Projection, type ProjectionState } from '@app/projections';
 import type { Fact } from '../../facts/fact';
 import type { MetricUnit } from '../../metric-unit';
 import type { ChildUnitsFn } from '../fact-projection';
@@ -15,8 +15,13 @@ export type MetricsReadModelUnderTest = Projection & MetricsReadModel & { close(
  */
 export interface MetricsReadModelHarness {
   /** Opens a read model on this storage; a second call is another process opening the same storage. */
-  open(childUnits: ChildUnitsFn): Promise<MetricsReadModelUnderTest>;
+  open(childUnits: ChildUnitsFn, options?: ReadModelTestOptions): Promise<MetricsReadModelUnderTest>;
   dispose(): Promise<void>;
+}
+
+/** Options every read model takes, which tests set. */
+export interface ReadModelTestOptions {
+  rebuildAbandonedAfterMs?: number;
 }
 
 /** A stand-in case metric, as simple as possible: re-referrals of a child (any earlier referral). */
@@ -62,13 +67,20 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
     let store: InMemoryEventStore;
     let harnesses: MetricsReadModelHarness[];
     let opened: MetricsReadModelUnderTest[];
+    let runners: ProjectionRunner[];
+    /** A runner on `model`, stopped after the test whatever its outcome. */
+    const runnerOf = (model: MetricsReadModelUnderTest, options: ConstructorParameters<typeof ProjectionRunner>[2] = {}) => {
+      const runner = new ProjectionRunner(store, model, options);
+      runners.push(runner);
+      return runner;
+    };
 
     /** A fresh storage and a read model on it; `another` opens a second one on the same storage. */
-    const fresh = async (childUnits: ChildUnitsFn = referralUnits) => {
+    const fresh = async (childUnits: ChildUnitsFn = referralUnits, options: ReadModelTestOptions = {}) => {
       const harness = await create();
       harnesses.push(harness);
       const open = async () => {
-        const model = await harness.open(childUnits);
+        const model = await harness.open(childUnits, options);
         opened.push(model);
         return model;
       };
@@ -79,8 +91,10 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
       store = new InMemoryEventStore();
       harnesses = [];
       opened = [];
+      runners = [];
     });
     afterEach(async () => {
+      for (const runner of runners) await runner.stop();
       for (const model of opened) await model.close();
       for (const harness of harnesses) await harness.dispose();
     });
@@ -196,6 +210,82 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
       );
     });
 
+    it('carries on a rebuild its process left unfinished, ending with the rows and daily totals of an uninterrupted one', async () => {
+      await store.append('boards', [board]);
+      for (let i = 0; i < 120; i++) await store.append(`r${i}`, [referral(`r${i}`, `child-${i % 23}`, `2025-0${4 + (i % 5)}-1${i % 9}`)]);
+      await store.append('r5', [retraction('r5')]);
+      await store.append('r8', [referral('r8', 'child-8', '2025-06-02')]);
+      const events = await store.readAll();
+
+      // The process rebuilding the read model stops after two batches: it never reaches `rebuilt`.
+      const { model: stopped, another } = await fresh(referralUnits, { rebuildAbandonedAfterMs: 1_000 });
+      await stopped.reset();
+      await stopped.apply(events.slice(0, 40));
+      await stopped.apply(events.slice(40, 80));
+
+      // Another process meanwhile answers current totals from what the rebuild has applied, not from
+      // daily totals the rebuild has not made yet.
+      const restarted = await another();
+      expect(await restarted.rebuildUnderway?.()).toMatchObject({ abandoned: false });
+      expect(await restarted.unitTotals('cv', 'TEST-REREF', year, null)).toEqual(await restarted.unitTotals('cv', 'TEST-REREF', year, 80));
+      expect(await restarted.unitTotals('cv', 'TEST-REREF', year, null)).not.toEqual([]);
+
+      // Its projector waits while the rebuild may still be going on, then carries it on.
+      const runner = runnerOf(restarted, { rebuildPollMs: 20, rebuildBatchSize: 25 });
+      await runner.start();
+      await untilState(runner, 'waiting-for-rebuild');
+      await untilState(runner, 'live');
+      await runner.stop();
+
+      const { model: uninterrupted } = await fresh();
+      await new ProjectionRunner(store, uninterrupted).rebuild();
+      expect(await restarted.rebuildUnderway?.()).toBeNull();
+      expect(await restarted.checkpoint()).toBe(events.length);
+      expect(await restarted.digest()).toBe(await uninterrupted.digest());
+      expect(await restarted.unitTotals('cv', 'TEST-REREF', year, null)).toEqual(
+        await uninterrupted.unitTotals('cv', 'TEST-REREF', year, null),
+      );
+      // The process that stopped, should it come back, finds the rebuild done and applies live.
+      await store.append('r9', [referral('r9', 'child-9', '2025-04-01')]);
+      await stopped.apply(await store.readAll({ fromPosition: events.length + 1 }));
+      expect(await stopped.unitTotals('cv', 'TEST-REREF', year, null)).toEqual(
+        await stopped.unitTotals('cv', 'TEST-REREF', year, await store.headPosition()),
+      );
+    });
+
+    it('applies nothing while another process rebuilds, then follows on from where the rebuild ends', async () => {
+      await store.append('boards', [board]);
+      for (let i = 0; i < 60; i++) await store.append(`r${i}`, [referral(`r${i}`, `child-${i % 7}`, `2025-0${4 + (i % 5)}-2${i % 8}`)]);
+      const events = await store.readAll();
+
+      const { model: live, another } = await fresh();
+      const runner = runnerOf(live, { rebuildPollMs: 20, batchDelayMs: 1 });
+      await runner.start();
+      await runner.caughtUp();
+
+      // A CLI rebuild starts in another process, and new events arrive half-way through it.
+      const rebuilder = await another();
+      await rebuilder.reset();
+      await rebuilder.apply(events.slice(0, 30));
+      await store.append('r100', [referral('r100', 'child-1', '2025-04-03')]);
+      await store.append('r3', [retraction('r3')]);
+      await untilState(runner, 'waiting-for-rebuild');
+      await expect(live.apply(await store.readAll({ fromPosition: events.length + 1 }))).rejects.toBeInstanceOf(RebuildUnderway);
+      expect(await rebuilder.checkpoint()).toBe(30);
+
+      await rebuilder.apply(events.slice(30));
+      await rebuilder.rebuilt?.();
+      await untilState(runner, 'live');
+      await runner.caughtUp();
+      await runner.stop();
+
+      const { model: alone } = await fresh();
+      await alone.apply(await store.readAll());
+      expect(await live.checkpoint()).toBe(await store.headPosition());
+      expect(await live.digest()).toBe(await alone.digest());
+      expect(await live.unitTotals('cv', 'TEST-REREF', year, null)).toEqual(await alone.unitTotals('cv', 'TEST-REREF', year, null));
+    });
+
     it('pages units in byte order of unit date then unit key, whatever the case of the keys', async () => {
       const { model } = await fresh();
       await store.append('boards', [board]);
@@ -297,4 +387,16 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
       ]);
     });
   });
+}
+
+/** Resolves once the runner is in `state`; fails the test after 10 s. */
+async function untilState(runner: ProjectionRunner, state: ProjectionState): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const status = await runner.status();
+    if (status.state === state) return;
+    if (status.state === 'failed') throw new Error(`the runner failed: ${status.error}`);
+    if (Date.now() > deadline) throw new Error(`the runner is ${status.state}, not ${state}, after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -39,8 +39,15 @@ export async function postgresReadModelHarness(): Promise<MetricsReadModelHarnes
   const connectionString = testDatabaseUrl();
   const schema = uniqueTestSchema();
   return {
-    open: (childUnits) =>
-      PostgresMetricsReadModel.open({ connectionString, schema, childUnits, settingsOf: () => DEFAULT_BOARD_SETTINGS, poolSize: 2 }),
+    open: (childUnits, options) =>
+      PostgresMetricsReadModel.open({
+        connectionString,
+        schema,
+        childUnits,
+        settingsOf: () => DEFAULT_BOARD_SETTINGS,
+        poolSize: 2,
+        ...options,
+      }),
     dispose: () => dropTestSchema(schema),
   };
 }

@@ -9,8 +9,13 @@ import type { MetricsReadModelHarness } from './metrics-read-model.contract';
 export async function sqliteReadModelHarness(): Promise<MetricsReadModelHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-read-model-'));
   return {
-    open: async (childUnits) =>
-      new SqliteMetricsReadModel({ filename: join(dir, 'read-model.sqlite'), childUnits, settingsOf: () => DEFAULT_BOARD_SETTINGS }),
+    open: async (childUnits, options) =>
+      new SqliteMetricsReadModel({
+        filename: join(dir, 'read-model.sqlite'),
+        childUnits,
+        settingsOf: () => DEFAULT_BOARD_SETTINGS,
+        ...options,
+      }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
