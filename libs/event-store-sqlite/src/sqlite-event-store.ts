@@ -404,9 +404,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** WAL pages between automatic checkpoints (see `openConnection`). */
-const WAL_AUTOCHECKPOINT_PAGES = 10_000;
-
 function openConnection(filename: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {
   const db = new Database(filename, { timeout: BUSY_TIMEOUT_MS });
   // 16 KiB pages for a new file (an existing file keeps its own): an event of about 1 KiB fills
@@ -419,11 +416,6 @@ function openConnection(filename: string, synchronous: 'FULL' | 'NORMAL'): Datab
   // and long readAll scans.
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
-  // Checkpoints every 10,000 WAL pages (160 MiB at 16 KiB) instead of SQLite's 1,000. Appends
-  // insert into two indexes on random keys (event id, stream): past a few hundred thousand events
-  // nearly every append dirties two leaf pages of its own, and each checkpoint writes back every
-  // page dirtied since the last. Ten times fewer checkpoints write a page back once for many appends.
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   db.pragma('temp_store = MEMORY');
   return db;
 }
