@@ -122,17 +122,22 @@ async function main(): Promise<void> {
   const readAllRate = read / ((performance.now() - readStarted) / 1000);
   const readAllCpu = Number(cpuMicrosPerEvent(readCpu, read).toFixed(1));
 
-  // The rebuild's reading and projecting, without its storage: the same batches as the rebuild.
+  // The rebuild's reading and projecting, without its storage: the same batches as the rebuild. In
+  // a function of its own, so that the projector's state (about 1.5 GB at 1M events) is garbage
+  // before the rebuild and the requests run: kept, it would double their heap and their GC pauses.
   const settingsOf = app.get<(boardId: string) => import('@app/metrics').BoardSettings>(Symbol.for('safeguarding-ledger.BoardSettings'));
-  const projector = new FactProjector(computeChildUnits, settingsOf);
-  const projectStarted = performance.now();
-  for (let from = 1; from <= head;) {
-    const events = await store.readAll({ fromPosition: from, limit: 5_000 });
-    if (events.length === 0) break;
-    projector.apply(events);
-    from = events[events.length - 1].position + 1;
-  }
-  const projectMicros = ((performance.now() - projectStarted) * 1000) / head;
+  const readAndProject = async () => {
+    const projector = new FactProjector(computeChildUnits, settingsOf);
+    const started = performance.now();
+    for (let from = 1; from <= head;) {
+      const events = await store.readAll({ fromPosition: from, limit: 5_000 });
+      if (events.length === 0) break;
+      projector.apply(events);
+      from = events[events.length - 1].position + 1;
+    }
+    return ((performance.now() - started) * 1000) / head;
+  };
+  const projectMicros = await readAndProject();
 
   const registry = app.get(ProjectionRegistry);
   let progressReports = 0;
