@@ -10,7 +10,12 @@ export class ProjectionsController {
   constructor(private readonly registry: ProjectionRegistry) {}
 
   @Get()
-  @ApiOperation({ summary: 'Each projection: position, lag and state' })
+  @ApiOperation({
+    summary: 'Each projection: position, lag and state',
+    description:
+      'state is stopped, catching-up, live, rebuilding, waiting-for-rebuild (another process is rebuilding the read ' +
+      'model: nothing is applied here until it finishes) or failed (error says why).',
+  })
   async list() {
     return { projections: await Promise.all(this.registry.all().map((runner) => runner.status())) };
   }
