@@ -18,7 +18,8 @@ export default tseslint.config(
   },
   {
     files: ['libs/**/*.ts'],
-    ignores: ['libs/platform/**', 'libs/event-store-*/**', 'libs/**/*.spec.ts'],
+    // Tests choose a store as apps do, and so do the processes they spawn (testing/*.process.ts).
+    ignores: ['libs/platform/**', 'libs/event-store-*/**', 'libs/**/*.spec.ts', 'libs/**/testing/*.process.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
