@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parsePeriod } from '@app/calendar';
 import { SqliteEventStore } from '@app/event-store-sqlite';
 import { ProjectionRunner } from '@app/projections';
-import { computeChildUnits } from '../case';
+import { CASE_METRIC_DEFINITIONS, computeChildUnits } from '../case';
 import { DEFAULT_BOARD_SETTINGS } from '../facts/fact';
 import { SqliteMetricsReadModel } from './sqlite-metrics-read-model';
 import { syntheticCaseLog } from './testing/synthetic-case-log';
@@ -89,17 +89,8 @@ describe('SqliteMetricsReadModel rebuilt by a process that is killed half-way', 
     expect(await reopened.checkpoint()).toBe(head);
     expect(await reopened.digest()).toBe(await clean.digest());
     // Current totals (from the daily totals the carried-on rebuild made) for every case metric.
-    const metrics = [
-      'CP-ICPC-15WD',
-      'CP-PLAN-2Y',
-      'CP-REG-AVGDAYS',
-      'CP-REREF-12M',
-      'CP-REPEAT-PLAN',
-      'CP-REREG-12M',
-      'OUT-MEASURED-IMPROVEMENT',
-    ];
     let withUnits = 0;
-    for (const metric of metrics) {
+    for (const { code: metric } of CASE_METRIC_DEFINITIONS) {
       const totals = await reopened.unitTotals('cv', metric, year, null);
       expect(totals).toEqual(await clean.unitTotals('cv', metric, year, null));
       if (totals.length > 0) withUnits++;
