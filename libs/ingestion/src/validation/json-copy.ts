@@ -4,7 +4,7 @@ import type { FieldError } from '../errors/field-error';
 export const MAX_JSON_DEPTH = 16;
 
 /** Keys that would reach an object's prototype; no field of the catalogue has these names. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export const UNKNOWN_FIELD_PROBLEM = 'is not a field of this event (unknown fields are rejected)';
 
