@@ -218,7 +218,7 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
       const events = await store.readAll();
 
       // The process rebuilding the read model stops after two batches: it never reaches `rebuilt`.
-      const { model: stopped, another } = await fresh(referralUnits, { rebuildAbandonedAfterMs: 1_000 });
+      const { model: stopped, another } = await fresh(referralUnits, { rebuildAbandonedAfterMs: 2_000 });
       await stopped.reset();
       await stopped.apply(events.slice(0, 40));
       await stopped.apply(events.slice(40, 80));
