@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const { IngestEvents } = await import('@app/ingestion');
   const { EVENT_STORE } = await import('@app/event-store');
   const { ProjectionRegistry } = await import('@app/projections');
-  const { FactProjector, MetricQueries } = await import('@app/metrics');
+  const { BOARD_SETTINGS, FactProjector, MetricQueries } = await import('@app/metrics');
   const { computeChildUnits } = await import('../libs/metrics/src/case');
   const { ALL_BOARDS, ApiKeyRing, IdentityContext } = await import('@app/security');
   type EventStore = import('@app/event-store').EventStore;
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   // The rebuild's reading and projecting, without its storage: the same batches as the rebuild. In
   // a function of its own, so that the projector's state (about 1.5 GB at 1M events) is garbage
   // before the rebuild and the requests run: kept, it would double their heap and their GC pauses.
-  const settingsOf = app.get<(boardId: string) => import('@app/metrics').BoardSettings>(Symbol.for('safeguarding-ledger.BoardSettings'));
+  const settingsOf = app.get<(boardId: string) => import('@app/metrics').BoardSettings>(BOARD_SETTINGS);
   const readAndProject = async () => {
     const projector = new FactProjector(computeChildUnits, settingsOf);
     const started = performance.now();

@@ -12,7 +12,8 @@ import { METRICS_READ_MODEL, type MetricsReadModel } from './read-model/metrics-
 import { PostgresMetricsReadModel } from './read-model/postgres-metrics-read-model';
 import { SqliteMetricsReadModel } from './read-model/sqlite-metrics-read-model';
 
-const BOARD_SETTINGS = Symbol.for('safeguarding-ledger.BoardSettings');
+/** The board settings function the module provides: `(boardId) => BoardSettings`. */
+export const BOARD_SETTINGS = Symbol.for('safeguarding-ledger.BoardSettings');
 
 /**
  * Resolves once the read model has applied `position`, whichever process projects it (this one,

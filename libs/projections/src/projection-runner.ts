@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { RebuildUnderway, type Projection, type ProjectionState, type ProjectionStatus, type RebuildProgress } from './projection.port';
 
@@ -166,7 +167,8 @@ export class ProjectionRunner {
           this.state = 'catching-up';
         } else {
           this.state = 'waiting-for-rebuild';
-          await sleep(poll, signal);
+          // Rejects when the runner is stopped, which the loop's condition then sees.
+          await sleep(poll, undefined, { signal }).catch(() => undefined);
         }
         continue;
       }
@@ -201,7 +203,7 @@ export class ProjectionRunner {
         if (first.done) return;
         pending = iterator.next();
         const batch: RecordedEvent[] = [first.value];
-        const timeout = sleep(delay);
+        const timeout = sleep(delay, TIMEOUT);
         while (batch.length < batchSize) {
           const next = await Promise.race([pending, timeout]);
           if (next === TIMEOUT) break;
@@ -227,17 +229,4 @@ export class ProjectionRunner {
       }
     }
   }
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<typeof TIMEOUT> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve(TIMEOUT);
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

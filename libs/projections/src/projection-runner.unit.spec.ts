@@ -67,7 +67,7 @@ describe('ProjectionRunner', () => {
 
   it('waits while another process rebuilds the read model, and stops at once when asked', async () => {
     await store.append('a', [{ type: 'Readable', data: {} }]);
-    projection.underway = { since: new Date(), lastBatchAt: new Date(), abandoned: false };
+    projection.underway = { since: new Date(), abandoned: false };
     await runner.start();
     await untilState(runner, 'waiting-for-rebuild');
     expect(projection.types).toEqual([]);
@@ -80,7 +80,7 @@ describe('ProjectionRunner', () => {
 
   it('follows on from the checkpoint the other process left once its rebuild is done', async () => {
     for (const type of ['One', 'Two', 'Three']) await store.append(type, [{ type, data: {} }]);
-    projection.underway = { since: new Date(), lastBatchAt: new Date(), abandoned: false };
+    projection.underway = { since: new Date(), abandoned: false };
     runner = new ProjectionRunner(store, projection, { batchDelayMs: 1, rebuildPollMs: 10 });
     await runner.start();
     await untilState(runner, 'waiting-for-rebuild');

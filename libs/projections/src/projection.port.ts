@@ -40,8 +40,7 @@ export interface Projection {
 export interface RebuildUnderwayState {
   /** When the rebuild started (`reset`). */
   since: Date;
-  /** When its process last wrote a batch. */
-  lastBatchAt: Date;
+  /** Its process has written no batch for `REBUILD_ABANDONED_AFTER_MS`, or it is this instance's own. */
   abandoned: boolean;
 }
 

@@ -128,10 +128,10 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
   async apply(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     await inTransaction(this.pool, async (client) => {
-      const { position: stored, rebuildStartedAt } = await this.lockCheckpoint(client);
-      if (rebuildStartedAt !== null && !this.rebuilding) throw new RebuildUnderway(NAME, rebuildStartedAt);
+      const { position: stored, rebuild } = await this.checkpointRow(client, 'FOR UPDATE');
+      if (rebuild !== null && !this.rebuilding) throw new RebuildUnderway(NAME, rebuild.since);
       // Another process took this rebuild over and finished it: what is left to apply is live.
-      if (rebuildStartedAt === null && this.rebuilding) this.rebuilding = false;
+      if (rebuild === null && this.rebuilding) this.rebuilding = false;
       if (stored !== this.position) {
         this.projector = await this.loadProjector(client);
         this.position = stored;
@@ -148,22 +148,23 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
     });
   }
 
-  /** The checkpoint row, locked until the transaction ends, with whether its process's rebuild is abandoned. */
-  private async lockCheckpoint(
-    client: PoolClient,
-  ): Promise<{ position: number; rebuildStartedAt: Date | null; lastBatchAt: Date; abandoned: boolean }> {
-    const { rows } = await client.query<{ position: string; rebuild_started_at: Date | null; updated_at: Date; abandoned: boolean }>(
-      `SELECT position, rebuild_started_at, updated_at, updated_at < now() - $2 * interval '1 millisecond' AS abandoned
-       FROM ${this.t.checkpoints} WHERE name = $1 FOR UPDATE`,
+  /**
+   * The checkpoint row (locked until the transaction ends with `FOR UPDATE`): its position and the
+   * rebuild it records, if any, abandoned by the server's clock.
+   */
+  private async checkpointRow(
+    client: Pool | PoolClient,
+    lock: '' | 'FOR UPDATE',
+  ): Promise<{ position: number; rebuild: RebuildUnderwayState | null }> {
+    const { rows } = await client.query<{ position: string; rebuild_started_at: Date | null; abandoned: boolean }>(
+      `SELECT position, rebuild_started_at, updated_at < now() - $2 * interval '1 millisecond' AS abandoned
+       FROM ${this.t.checkpoints} WHERE name = $1 ${lock}`,
       [NAME, this.options.rebuildAbandonedAfterMs ?? REBUILD_ABANDONED_AFTER_MS],
     );
     const [row] = rows;
-    return {
-      position: Number(row.position),
-      rebuildStartedAt: row.rebuild_started_at,
-      lastBatchAt: row.updated_at,
-      abandoned: row.abandoned,
-    };
+    // This instance's own rebuild, left by a runner that stopped, needs no wait to be carried on.
+    const rebuild = row.rebuild_started_at === null ? null : { since: row.rebuild_started_at, abandoned: this.rebuilding || row.abandoned };
+    return { position: Number(row.position), rebuild };
   }
 
   private async loadProjector(client: PoolClient): Promise<FactProjector> {
@@ -277,7 +278,7 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
    */
   async reset(): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await this.lockCheckpoint(client);
+      await this.checkpointRow(client, 'FOR UPDATE');
       await client.query(`TRUNCATE ${this.t.facts}, ${this.t.units}, ${this.t.daily}`);
       await client.query(`UPDATE ${this.t.checkpoints} SET position = 0, updated_at = now(), rebuild_started_at = now() WHERE name = $1`, [
         NAME,
@@ -296,7 +297,7 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
    */
   async rebuilt(): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await this.lockCheckpoint(client);
+      await this.checkpointRow(client, 'FOR UPDATE');
       await client.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}`);
       await client.query(POSTGRES_READ_MODEL_INDEXES);
       await client.query('TRUNCATE metric_daily');
@@ -310,21 +311,12 @@ export class PostgresMetricsReadModel implements Projection, MetricsReadModel {
   }
 
   async rebuildUnderway(): Promise<RebuildUnderwayState | null> {
-    const { rows } = await this.pool.query<{ rebuild_started_at: Date | null; updated_at: Date; abandoned: boolean }>(
-      `SELECT rebuild_started_at, updated_at, updated_at < now() - $2 * interval '1 millisecond' AS abandoned
-       FROM ${this.t.checkpoints} WHERE name = $1`,
-      [NAME, this.options.rebuildAbandonedAfterMs ?? REBUILD_ABANDONED_AFTER_MS],
-    );
-    const [row] = rows;
-    if (!row?.rebuild_started_at) return null;
-    // This instance's own rebuild, left by a runner that stopped, needs no wait to be carried on.
-    return { since: row.rebuild_started_at, lastBatchAt: row.updated_at, abandoned: this.rebuilding || row.abandoned };
+    return (await this.checkpointRow(this.pool, '')).rebuild;
   }
 
   async resumeRebuild(): Promise<boolean> {
     const claimed = await inTransaction(this.pool, async (client) => {
-      const checkpoint = await this.lockCheckpoint(client);
-      if (checkpoint.rebuildStartedAt === null || !(this.rebuilding || checkpoint.abandoned)) return false;
+      if (!(await this.checkpointRow(client, 'FOR UPDATE')).rebuild?.abandoned) return false;
       await client.query(`UPDATE ${this.t.checkpoints} SET updated_at = now() WHERE name = $1`, [NAME]);
       await client.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}`);
       // Indexes another process created at open, since the rebuild started.

@@ -69,16 +69,17 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(READ_MODEL_TABLES);
-    this.db.transaction(() => addMissingColumns(this.db)).immediate();
-    this.s = this.prepare();
     this.db
       .transaction(() => {
+        addMissingColumns(this.db);
         // A rebuild underway (another process's) creates the indexes when it finishes.
-        if (this.s.checkpoint.get(NAME)?.rebuild_started_at == null) this.db.exec(READ_MODEL_INDEXES);
+        const rebuilding = this.db.prepare('SELECT 1 FROM checkpoints WHERE name = ? AND rebuild_started_at IS NOT NULL').get(NAME);
+        if (rebuilding === undefined) this.db.exec(READ_MODEL_INDEXES);
         this.db.exec(dropViewsOf(READ_MODEL_VIEWS));
         this.db.exec(READ_MODEL_VIEWS);
       })
       .immediate();
+    this.s = this.prepare();
     this.cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.walAutocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     // The current rows are loaded by the first batch, not here: a process that only queries (an
@@ -295,20 +296,21 @@ export class SqliteMetricsReadModel implements Projection, MetricsReadModel {
   }
 
   async rebuildUnderway(): Promise<RebuildUnderwayState | null> {
-    const checkpoint = this.s.checkpoint.get(NAME);
+    return this.rebuildOf(this.s.checkpoint.get(NAME));
+  }
+
+  /** The rebuild a checkpoint row records, if any. */
+  private rebuildOf(checkpoint: CheckpointRecord | undefined): RebuildUnderwayState | null {
     if (!checkpoint?.rebuild_started_at) return null;
-    const lastBatchAt = new Date(checkpoint.updated_at);
     // This instance's own rebuild, left by a runner that stopped, needs no wait to be carried on.
-    const abandoned = this.rebuilding || Date.now() - lastBatchAt.getTime() > this.abandonedAfterMs;
-    return { since: new Date(checkpoint.rebuild_started_at), lastBatchAt, abandoned };
+    const abandoned = this.rebuilding || Date.now() - Date.parse(checkpoint.updated_at) > this.abandonedAfterMs;
+    return { since: new Date(checkpoint.rebuild_started_at), abandoned };
   }
 
   async resumeRebuild(): Promise<boolean> {
     const claimed = this.db
       .transaction(() => {
-        const checkpoint = this.s.checkpoint.get(NAME);
-        if (!checkpoint?.rebuild_started_at) return false;
-        if (!this.rebuilding && Date.now() - Date.parse(checkpoint.updated_at) <= this.abandonedAfterMs) return false;
+        if (!this.rebuildOf(this.s.checkpoint.get(NAME))?.abandoned) return false;
         this.s.claimRebuild.run(new Date().toISOString(), NAME);
         // Indexes another process created at open, since the rebuild started.
         this.db.exec(dropIndexes(READ_MODEL_INDEXES));
