@@ -1,6 +1,7 @@
 import { InMemoryEventStore, type RecordedEvent } from '@app/event-store';
 import { ProjectionRunner } from './projection-runner';
-import type { Projection, ProjectionState, RebuildUnderwayState } from './projection.port';
+import type { Projection, RebuildUnderwayState } from './projection.port';
+import { untilState } from './testing/until-state';
 
 /** A read model in memory: the types it has seen, in order; it refuses an event typed `Unreadable`. */
 class TypesSeen implements Projection {
@@ -32,14 +33,6 @@ class TypesSeen implements Projection {
   async resumeRebuild(): Promise<boolean> {
     return false;
   }
-}
-
-async function untilState(runner: ProjectionRunner, state: ProjectionState): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if ((await runner.status()).state === state) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`the runner is ${(await runner.status()).state}, not ${state}`);
 }
 
 describe('ProjectionRunner', () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parsePeriod } from '@app/calendar';
 import { SqliteEventStore } from '@app/event-store-sqlite';
 import { ProjectionRunner } from '@app/projections';
+import { untilState } from '@app/projections/testing/until-state';
 import { CASE_METRIC_DEFINITIONS, computeChildUnits } from '../case';
 import { DEFAULT_BOARD_SETTINGS } from '../facts/fact';
 import { SqliteMetricsReadModel } from './sqlite-metrics-read-model';
@@ -73,10 +74,7 @@ describe('SqliteMetricsReadModel rebuilt by a process that is killed half-way', 
 
     const runner = new ProjectionRunner(store, reopened, { rebuildPollMs: 50 });
     await runner.start();
-    for (let i = 0; (await runner.status()).state !== 'live'; i++) {
-      if (i > 600) throw new Error(`the projector is ${JSON.stringify(await runner.status())}, not live, after 30 s`);
-      await new Promise((done) => setTimeout(done, 50));
-    }
+    await untilState(runner, 'live', 30_000);
     await runner.stop();
 
     const clean = new SqliteMetricsReadModel({

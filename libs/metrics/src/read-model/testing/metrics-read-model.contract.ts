@@ -1,6 +1,7 @@
 import { parsePeriod } from '@app/calendar';
 import { InMemoryEventStore, type NewEvent } from '@app/event-store';
-import { ProjectionRunner, RebuildUnderway, type Projection, type ProjectionState } from '@app/projections';
+import { ProjectionRunner, RebuildUnderway, type Projection } from '@app/projections';
+import { untilState } from '@app/projections/testing/until-state';
 import type { Fact } from '../../facts/fact';
 import type { MetricUnit } from '../../metric-unit';
 import type { ChildUnitsFn } from '../fact-projection';
@@ -387,16 +388,4 @@ export function describeMetricsReadModel(name: string, create: () => Promise<Met
       ]);
     });
   });
-}
-
-/** Resolves once the runner is in `state`; fails the test after 10 s. */
-async function untilState(runner: ProjectionRunner, state: ProjectionState): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const status = await runner.status();
-    if (status.state === state) return;
-    if (status.state === 'failed') throw new Error(`the runner failed: ${status.error}`);
-    if (Date.now() > deadline) throw new Error(`the runner is ${status.state}, not ${state}, after 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
